@@ -1,6 +1,5 @@
 package org.iotahome.protocol.pow;
 
-import static org.iotahome.protocol.pow.BitslicedState.INDEX;
 import static org.iotahome.protocol.pow.BitslicedState.STATE;
 
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -15,8 +14,15 @@ import jdk.incubator.vector.VectorSpecies;
  */
 final class VectorNonceSearch implements NonceSearch {
 
-    private static final VectorSpecies<Long> SPECIES = LongVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Long> SPECIES = species();
     private static final int W = SPECIES.length();
+
+    /** The widest species, or the one {@code iotahome.pow.vectorBits} names (128, 256, 512). */
+    private static VectorSpecies<Long> species() {
+        String bits = System.getProperty("iotahome.pow.vectorBits");
+        if (bits == null) return LongVector.SPECIES_PREFERRED;
+        return VectorSpecies.of(long.class, jdk.incubator.vector.VectorShape.forBitSize(Integer.parseInt(bits)));
+    }
 
     static int lanes() {
         return 64 * W;
@@ -42,18 +48,28 @@ final class VectorNonceSearch implements NonceSearch {
         return null;
     }
 
+    /**
+     * One Curl round. Curl's index walk visits trits 0, 364, 728, 363, 727, …: written out,
+     * output 2k-1 reads (365-k, 729-k) and output 2k reads (729-k, 364-k), so the loop walks
+     * two contiguous runs with no index table. No vector is carried across iterations: C2 in
+     * JDK 17 boxes vectors held in loop phis.
+     */
     private static void round(long[] low, long[] high, long[] outLow, long[] outHigh) {
-        LongVector aLow = LongVector.fromArray(SPECIES, low, 0);
-        LongVector aHigh = LongVector.fromArray(SPECIES, high, 0);
-        for (int i = 0; i < STATE; i++) {
-            int b = INDEX[i + 1] * W;
-            LongVector bLow = LongVector.fromArray(SPECIES, low, b);
-            LongVector bHigh = LongVector.fromArray(SPECIES, high, b);
-            LongVector delta = aLow.or(bHigh.not()).and(bLow.lanewise(VectorOperators.XOR, aHigh));
-            delta.not().intoArray(outLow, i * W);
-            aLow.lanewise(VectorOperators.XOR, bHigh).or(delta).intoArray(outHigh, i * W);
-            aLow = bLow;
-            aHigh = bHigh;
+        sbox(low, high, 0, 364 * W, outLow, outHigh, 0);
+        for (int k = 1; k <= 364; k++) {
+            int p = (729 - k) * W, q = (365 - k) * W, r = (364 - k) * W;
+            sbox(low, high, q, p, outLow, outHigh, (2 * k - 1) * W);
+            sbox(low, high, p, r, outLow, outHigh, 2 * k * W);
         }
+    }
+
+    private static void sbox(long[] low, long[] high, int a, int b, long[] outLow, long[] outHigh, int o) {
+        LongVector aLow = LongVector.fromArray(SPECIES, low, a);
+        LongVector aHigh = LongVector.fromArray(SPECIES, high, a);
+        LongVector bLow = LongVector.fromArray(SPECIES, low, b);
+        LongVector bHigh = LongVector.fromArray(SPECIES, high, b);
+        LongVector delta = aLow.or(bHigh.not()).and(bLow.lanewise(VectorOperators.XOR, aHigh));
+        delta.not().intoArray(outLow, o);
+        aLow.lanewise(VectorOperators.XOR, bHigh).or(delta).intoArray(outHigh, o);
     }
 }
