@@ -1,0 +1,50 @@
+package org.iotahome.protocol.tangle;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns the transactions found at an address into whole bundles. A bundle instance is a tail
+ * (index 0) and the trunk chain from it, so a reattachment or a forged transaction reusing a
+ * bundle hash cannot splice fragments into someone else's message. Per bundle hash the
+ * earliest-attached complete instance counts; the rest are reattachments.
+ */
+public final class BundleAssembler {
+
+    private BundleAssembler() {
+    }
+
+    /** Complete bundles (each in index order), ordered by their tail's attachment time. */
+    public static List<List<Transaction>> complete(List<Transaction> found) {
+        Map<String, Transaction> byHash = new HashMap<>();
+        for (Transaction tx : found) byHash.put(tx.hash(), tx);
+        List<Transaction> tails = new ArrayList<>();
+        for (Transaction tx : found) if (tx.currentIndex() == 0) tails.add(tx);
+        tails.sort(Comparator.comparingLong(Transaction::attachmentTimestamp).thenComparing(Transaction::hash));
+        Map<String, List<Transaction>> bundles = new LinkedHashMap<>();
+        for (Transaction tail : tails) {
+            if (bundles.containsKey(tail.bundle())) continue;
+            List<Transaction> chain = chainFrom(tail, byHash);
+            if (chain != null) bundles.put(tail.bundle(), chain);
+        }
+        return List.copyOf(bundles.values());
+    }
+
+    private static List<Transaction> chainFrom(Transaction tail, Map<String, Transaction> byHash) {
+        List<Transaction> chain = new ArrayList<>();
+        chain.add(tail);
+        Transaction tx = tail;
+        while (tx.currentIndex() < tx.lastIndex()) {
+            Transaction next = byHash.get(tx.trunkTransaction());
+            if (next == null || next.currentIndex() != tx.currentIndex() + 1 || !next.bundle().equals(tail.bundle()))
+                return null;
+            chain.add(next);
+            tx = next;
+        }
+        return List.copyOf(chain);
+    }
+}
