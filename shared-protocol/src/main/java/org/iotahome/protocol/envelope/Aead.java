@@ -1,0 +1,61 @@
+package org.iotahome.protocol.envelope;
+
+import java.security.GeneralSecurityException;
+import java.util.Optional;
+import javax.crypto.AEADBadTagException;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import org.bouncycastle.crypto.digests.SHA256Digest;
+import org.bouncycastle.crypto.generators.HKDFBytesGenerator;
+import org.bouncycastle.crypto.params.HKDFParameters;
+
+/**
+ * HKDF-SHA256 and AES-256-GCM as envelopes (PROTOCOL.md §6) and the pairing seal (§4) use them:
+ * a 32-byte key, a 12-byte iv, the ciphertext followed by the 16-byte tag.
+ */
+public final class Aead {
+
+    public static final int KEY_BYTES = 32;
+    public static final int IV_BYTES = 12;
+    public static final int TAG_BYTES = 16;
+
+    private Aead() {
+    }
+
+    /** HKDF-SHA256 (RFC 5869) to a 32-byte key; an empty or null salt is the RFC's zero salt. */
+    public static byte[] hkdf(byte[] ikm, byte[] salt, byte[] info) {
+        HKDFBytesGenerator hkdf = new HKDFBytesGenerator(new SHA256Digest());
+        hkdf.init(new HKDFParameters(ikm, salt == null || salt.length == 0 ? null : salt, info));
+        byte[] key = new byte[KEY_BYTES];
+        hkdf.generateBytes(key, 0, KEY_BYTES);
+        return key;
+    }
+
+    public static byte[] seal(byte[] key, byte[] iv, byte[] plaintext) {
+        try {
+            return cipher(Cipher.ENCRYPT_MODE, key, iv).doFinal(plaintext);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-256-GCM is available in every Java 17", e);
+        }
+    }
+
+    /** The plaintext, or empty when the tag does not verify. */
+    public static Optional<byte[]> open(byte[] key, byte[] iv, byte[] sealed) {
+        try {
+            return Optional.of(cipher(Cipher.DECRYPT_MODE, key, iv).doFinal(sealed));
+        } catch (AEADBadTagException e) {
+            return Optional.empty();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-256-GCM is available in every Java 17", e);
+        }
+    }
+
+    private static Cipher cipher(int mode, byte[] key, byte[] iv) throws GeneralSecurityException {
+        if (key.length != KEY_BYTES) throw new IllegalArgumentException("AES-256 key must be 32 bytes, was " + key.length);
+        if (iv.length != IV_BYTES) throw new IllegalArgumentException("GCM iv must be 12 bytes, was " + iv.length);
+        Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+        c.init(mode, new SecretKeySpec(key, "AES"), new GCMParameterSpec(8 * TAG_BYTES, iv));
+        return c;
+    }
+}

@@ -1,0 +1,107 @@
+package org.iotahome.protocol.event;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.iotahome.protocol.envelope.Envelope;
+import org.iotahome.protocol.envelope.EnvelopeJson;
+import org.iotahome.protocol.json.FieldReader;
+import org.iotahome.protocol.json.MalformedJsonException;
+import org.iotahome.protocol.json.UnknownTypeException;
+import org.iotahome.protocol.json.UnsupportedVersionException;
+import org.iotahome.protocol.json.WireJson;
+import org.iotahome.protocol.tangle.Address;
+
+/**
+ * Channel events to and from their JSON (PROTOCOL.md §7): {@code v}, {@code type}, then the
+ * event's fields. Reading is strict: unknown types, versions and fields, missing or malformed
+ * fields, and events over {@link #MAX_CHARS} are refused with the field's path.
+ */
+public final class EventCodec {
+
+    /**
+     * 256 Ki characters: a DATA event batches many readings (about 1 KiB each), and a KEY_ROTATION
+     * carries one 2.6 KiB envelope per provider; anything larger is refused before parsing.
+     */
+    public static final int MAX_CHARS = 256 * 1024;
+
+    private static final String TYPES = List.of(DeviceAdded.TYPE, DeviceDeleted.TYPE, Authorized.TYPE,
+            AuthorizationRevoked.TYPE, Data.TYPE, KeyRotation.TYPE).toString();
+
+    private EventCodec() {
+    }
+
+    public static String write(ChannelEvent event) {
+        ObjectNode n = WireJson.object();
+        n.put("v", WireJson.VERSION);
+        n.put("type", event.type());
+        n.put("timestamp", event.timestamp());
+        // Java 17: no pattern switch; the sealed interface keeps this list complete.
+        if (event instanceof DeviceAdded e) {
+            n.set("device", e.device().toNode());
+            n.set("consent", e.consent().toNode());
+        } else if (event instanceof DeviceDeleted e) {
+            n.set("device", e.device().toNode());
+        } else if (event instanceof Authorized e) {
+            n.set("policy", e.policy().toNode());
+        } else if (event instanceof AuthorizationRevoked e) {
+            n.set("policy", e.policy().toNode());
+        } else if (event instanceof Data e) {
+            n.put("raw", e.raw());
+            ArrayNode readings = n.putArray("readings");
+            e.readings().forEach(readings::add);
+        } else if (event instanceof KeyRotation e) {
+            ObjectNode keys = n.putObject("keys");
+            e.keys().forEach((provider, env) -> keys.set(provider.trytes(), EnvelopeJson.toNode(env)));
+        }
+        return WireJson.write(n);
+    }
+
+    public static ChannelEvent read(String json) {
+        FieldReader r = FieldReader.root(WireJson.readObject(json, MAX_CHARS, "event"));
+        long v = r.longValue("v");
+        if (v != WireJson.VERSION) throw new UnsupportedVersionException(String.valueOf(v));
+        String type = r.string("type");
+        long timestamp = r.timestamp("timestamp");
+        ChannelEvent event = switch (type) {
+            case DeviceAdded.TYPE -> new DeviceAdded(timestamp, Device.read(r.object("device")), ChannelKey.read(r.object("consent")));
+            case DeviceDeleted.TYPE -> new DeviceDeleted(timestamp, Device.read(r.object("device")));
+            case Authorized.TYPE -> new Authorized(timestamp, Policy.read(r.object("policy")));
+            case AuthorizationRevoked.TYPE -> new AuthorizationRevoked(timestamp, Policy.read(r.object("policy")));
+            case Data.TYPE -> new Data(timestamp, r.string("raw"), readings(r));
+            case KeyRotation.TYPE -> new KeyRotation(timestamp, keys(r.object("keys")));
+            default -> throw new UnknownTypeException(type, TYPES);
+        };
+        r.end();
+        return event;
+    }
+
+    private static List<JsonNode> readings(FieldReader r) {
+        ArrayNode a = r.array("readings");
+        List<JsonNode> out = new ArrayList<>(a.size());
+        for (int i = 0; i < a.size(); i++) {
+            if (!a.get(i).isObject())
+                throw new MalformedJsonException(r.pathOf("readings") + "[" + i + "]", "must be an object");
+            out.add(a.get(i));
+        }
+        return out;
+    }
+
+    private static Map<Address, Envelope> keys(FieldReader keys) {
+        Map<Address, Envelope> out = new LinkedHashMap<>();
+        for (String name : keys.names()) {
+            Address provider;
+            try {
+                provider = new Address(name);
+            } catch (IllegalArgumentException e) {
+                throw new MalformedJsonException(keys.pathOf(name), "key is not a provider address: " + e.getMessage(), e);
+            }
+            out.put(provider, EnvelopeJson.read(keys.object(name)));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,94 @@
+package org.iotahome.protocol.event;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.iotahome.protocol.envelope.Envelope;
+import org.iotahome.protocol.envelope.EnvelopeKeyPair;
+import org.iotahome.protocol.envelope.EnvelopeSealer;
+import org.iotahome.protocol.envelope.KemAlgorithm;
+import org.iotahome.protocol.json.MalformedJsonException;
+import org.iotahome.protocol.json.UnknownTypeException;
+import org.iotahome.protocol.tangle.Address;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class EventCodecTest {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final long T = 1_700_000_000_123L;
+    static final Address DEVICE = new Address("DEVICE9".repeat(11) + "DEVI");
+    static final Address PROVIDER = new Address("PROVIDER9".repeat(9));
+
+    static Policy policy() {
+        EnvelopeKeyPair keys = EnvelopeKeyPair.generate(KemAlgorithm.MLKEM768, RANDOM);
+        return new Policy(new ServiceProvider(URI.create("https://energy.example/iotahome"), PROVIDER, keys.publicKey()),
+                "read", new Device(DEVICE, "P1"), "compare with similar homes", List.of("until revoked", "no resale \u20ac"));
+    }
+
+    static Stream<ChannelEvent> everyEvent() throws Exception {
+        ChannelKey consent = new ChannelKey("R".repeat(81), "SIDEKEY");
+        JsonNode reading = new ObjectMapper().readTree("{\"electricity\":{\"delivered\":[1234.5,678.9]},\"id\":\"E0043\"}");
+        Envelope env = new EnvelopeSealer(RANDOM).seal(EnvelopeKeyPair.generate(KemAlgorithm.SNTRUP1277, RANDOM).publicKey(), "NEWKEY");
+        Map<Address, Envelope> keys = new LinkedHashMap<>();
+        keys.put(PROVIDER, env);
+        keys.put(DEVICE, env);
+        return Stream.of(new DeviceAdded(T, new Device(DEVICE, "P1"), consent), new DeviceDeleted(T, new Device(DEVICE, "P1")),
+                new Authorized(T, policy()), new AuthorizationRevoked(T + 1, policy()),
+                new Data(T, "/ISK5\\2M550T-1012\r\n!F46A", List.of(reading, reading)), new Data(0, "", List.of()),
+                new KeyRotation(T, keys), new KeyRotation(T, Map.of()));
+    }
+
+    @ParameterizedTest
+    @MethodSource("everyEvent")
+    void everyEventRoundTripsThroughAsciiJson(ChannelEvent e) {
+        String json = EventCodec.write(e);
+        assertThat(json).startsWith("{\"v\":1,\"type\":\"" + e.type() + "\",\"timestamp\":").matches("[\\x20-\\x7e]+");
+        assertThat(EventCodec.read(json)).isEqualTo(e);
+    }
+
+    @Test
+    void theOriginalDataShapeIsKept() {
+        assertThat(EventCodec.write(new Data(5, "raw", List.of())))
+                .isEqualTo("{\"v\":1,\"type\":\"DATA\",\"timestamp\":5,\"raw\":\"raw\",\"readings\":[]}");
+    }
+
+    @Test
+    void strictReadingNamesTheNestedField() {
+        String json = EventCodec.write(new Authorized(T, policy()));
+        assertThatThrownBy(() -> EventCodec.read(json.replace(PROVIDER.trytes(), PROVIDER.trytes().substring(1))))
+                .isInstanceOf(MalformedJsonException.class)
+                .hasMessage("field 'policy.serviceProvider.iotaAddress': address must be 81 trytes, was 80");
+        assertThatThrownBy(() -> EventCodec.read(json.replace("\"goal\":", "\"aim\":")))
+                .hasMessage("field 'policy.goal': is missing");
+        assertThatThrownBy(() -> EventCodec.read(json.replace("https://energy.example/iotahome", "ftp://x")))
+                .hasMessageContaining("field 'policy.serviceProvider.url': must be an absolute http(s) URL");
+        assertThatThrownBy(() -> EventCodec.read(json.replace("\"publicKeyTrytes\":\"", "\"publicKeyTrytes\":\"99")))
+                .hasMessageContaining("field 'policy.serviceProvider.publicKeyTrytes': publicKeyTrytes must be");
+        assertThatThrownBy(() -> EventCodec.read(json.replace("\"timestamp\":" + T, "\"timestamp\":\"now\"")))
+                .hasMessage("field 'timestamp': must be an integer, was string");
+        assertThatThrownBy(() -> EventCodec.read(json.replace("AUTHORIZED", "AUTHORISED"))).isInstanceOf(UnknownTypeException.class);
+        assertThatThrownBy(() -> EventCodec.read("{\"v\":1,\"type\":\"DATA\",\"timestamp\":1,\"raw\":\"\",\"readings\":[1]}"))
+                .hasMessage("field 'readings[0]': must be an object");
+        assertThatThrownBy(() -> EventCodec.read("{\"v\":1,\"type\":\"KEY_ROTATION\",\"timestamp\":1,\"keys\":{\"ABC\":{}}}"))
+                .hasMessageStartingWith("field 'keys.ABC': key is not a provider address");
+        assertThatThrownBy(() -> EventCodec.read("{\"v\":1,\"type\":\"DEVICE_ADDED\",\"timestamp\":1,\"device\":{\"iotaAddress\":\""
+                + DEVICE + "\",\"type\":\"P1\"},\"consent\":{\"root\":\"" + "R".repeat(81) + "\",\"sideKey\":\"\"}}"))
+                .hasMessage("field 'consent.sideKey': sideKey must be 1..81 trytes, was 0");
+    }
+
+    @Test
+    void channelKeyRoundTripsAsTheTextSealedInAnswerChallenge() {
+        ChannelKey k = new ChannelKey("R".repeat(81), "S".repeat(81));
+        assertThat(ChannelKey.parse(k.toJson())).isEqualTo(k);
+    }
+}
