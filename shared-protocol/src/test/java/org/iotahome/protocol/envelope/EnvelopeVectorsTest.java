@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Base64;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.iotahome.protocol.testing.Vectors;
 
 /** Golden vectors from npm ntru@4 (sntrup1277) and @noble/post-quantum (ML-KEM-768). */
 class EnvelopeVectorsTest {

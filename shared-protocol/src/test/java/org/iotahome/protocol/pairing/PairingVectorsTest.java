@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Base64;
-import org.iotahome.protocol.envelope.Vectors;
 import org.iotahome.protocol.tangle.Address;
 import org.junit.jupiter.api.Test;
+import org.iotahome.protocol.testing.Vectors;
 
 /** Golden vectors from @iota/kerl, Node's crypto and iota.lib.js (make-pairing-vectors.js). */
 class PairingVectorsTest {

@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
-import org.iotahome.protocol.testing.NodeOracle;
+import org.iotahome.protocol.testing.Vectors;
 import org.junit.jupiter.api.Test;
 
 /** Message bundles that iota.lib.js@0.5.3's prepareTransfers built: we build the same and read them. */
 class MessageBundleVectorsTest {
 
-    private static final JsonNode V = NodeOracle.vectors("tangle/bundles-by-oracle.json");
+    private static final JsonNode V = Vectors.json("tangle/bundles-by-oracle.json");
 
     @Test
     void weBuildTheSameBundleAsTheReferenceForTheSameMessage() {

@@ -7,14 +7,14 @@ import java.util.function.Supplier;
 import org.iotahome.protocol.hash.Curl;
 import org.iotahome.protocol.hash.Kerl;
 import org.iotahome.protocol.hash.Sponge;
-import org.iotahome.protocol.testing.NodeOracle;
+import org.iotahome.protocol.testing.Vectors;
 import org.iotahome.protocol.trinary.Trytes;
 import org.junit.jupiter.api.Test;
 
 /** Curl-P-81, Curl-P-27 and Kerl against @iota/curl and @iota/kerl vectors. */
 class SpongeVectorsTest {
 
-    private static final JsonNode V = NodeOracle.vectors("tangle/sponges.json");
+    private static final JsonNode V = Vectors.json("tangle/sponges.json");
 
     @Test
     void curl81() {

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.iotahome.protocol.testing.NodeOracle;
+import org.iotahome.protocol.testing.Vectors;
 import org.junit.jupiter.api.Test;
 
 /** The 2673-tryte format and transaction hash against iota.lib.js@0.5.3's transactionObject. */
 class TransactionVectorsTest {
 
-    private static final JsonNode V = NodeOracle.vectors("tangle/transactions.json");
+    private static final JsonNode V = Vectors.json("tangle/transactions.json");
 
     @Test
     void readsEveryFieldAsTheReferenceDoesAndWritesTheSameTrytes() {

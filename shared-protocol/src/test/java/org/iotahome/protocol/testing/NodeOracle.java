@@ -26,12 +26,21 @@ public final class NodeOracle {
     }
 
     public static String run(String script, String... args) {
+        return runWithInput(script, new byte[0], args);
+    }
+
+    /** Runs {@code script} with {@code input} on its standard input; its standard output. */
+    public static String runWithInput(String script, byte[] input, String... args) {
         if (!Files.isDirectory(DIR.resolve("node_modules")))
             fail("npm oracles are not installed: run ./iotahome test, or npm ci in " + DIR);
         List<String> cmd = new ArrayList<>(List.of("node", DIR.resolve(script).toString()));
         cmd.addAll(List.of(args));
         try {
-            Process p = new ProcessBuilder(cmd).directory(DIR.toFile()).redirectErrorStream(false).start();
+            Process p = new ProcessBuilder(cmd).directory(DIR.toFile())
+                    .redirectError(ProcessBuilder.Redirect.PIPE).start();
+            try (var stdin = p.getOutputStream()) {
+                stdin.write(input);
+            }
             byte[] out = p.getInputStream().readAllBytes();
             byte[] err = p.getErrorStream().readAllBytes();
             if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0)
@@ -53,12 +62,4 @@ public final class NodeOracle {
         }
     }
 
-    /** A committed vector file under {@code src/test/resources/vectors}. */
-    public static JsonNode vectors(String relative) {
-        try {
-            return JSON.readTree(Path.of("src", "test", "resources", "vectors").resolve(relative).toFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read vectors " + relative, e);
-        }
-    }
 }

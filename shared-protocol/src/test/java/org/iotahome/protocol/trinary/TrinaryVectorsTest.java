@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.iotahome.protocol.testing.NodeOracle;
+import org.iotahome.protocol.testing.Vectors;
 import org.junit.jupiter.api.Test;
 
 /** Conversions against vectors made by iota.lib.js@0.5.3 and @iota/converter. */
 class TrinaryVectorsTest {
 
-    private static final JsonNode V = NodeOracle.vectors("tangle/converter.json");
+    private static final JsonNode V = Vectors.json("tangle/converter.json");
 
     @Test
     void asciiBecomesTheSameTrytesBothWays() {

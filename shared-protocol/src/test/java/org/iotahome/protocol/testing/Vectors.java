@@ -1,4 +1,4 @@
-package org.iotahome.protocol.envelope;
+package org.iotahome.protocol.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
