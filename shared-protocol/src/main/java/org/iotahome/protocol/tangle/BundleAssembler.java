@@ -9,9 +9,11 @@ import java.util.Map;
 
 /**
  * Turns the transactions found at an address into whole bundles. A bundle instance is a tail
- * (index 0) and the trunk chain from it, so a reattachment or a forged transaction reusing a
- * bundle hash cannot splice fragments into someone else's message. Per bundle hash the
- * earliest-attached complete instance counts; the rest are reattachments.
+ * (index 0) and the trunk chain from it, so a forged transaction reusing a bundle hash cannot
+ * splice fragments into someone else's message. A zero-value bundle hash does not cover the
+ * message fragments, so two different messages sent in the same second can share one: a
+ * reattachment is therefore the same bundle hash with the same fragments, and only the
+ * earliest-attached complete instance of it counts.
  */
 public final class BundleAssembler {
 
@@ -27,11 +29,17 @@ public final class BundleAssembler {
         tails.sort(Comparator.comparingLong(Transaction::attachmentTimestamp).thenComparing(Transaction::hash));
         Map<String, List<Transaction>> bundles = new LinkedHashMap<>();
         for (Transaction tail : tails) {
-            if (bundles.containsKey(tail.bundle())) continue;
             List<Transaction> chain = chainFrom(tail, byHash);
-            if (chain != null) bundles.put(tail.bundle(), chain);
+            if (chain != null) bundles.putIfAbsent(identity(chain), chain);
         }
         return List.copyOf(bundles.values());
+    }
+
+    /** What reattachments share: the bundle hash and every fragment. */
+    private static String identity(List<Transaction> bundle) {
+        StringBuilder id = new StringBuilder(bundle.get(0).bundle());
+        for (Transaction tx : bundle) id.append(tx.signatureMessageFragment());
+        return id.toString();
     }
 
     private static List<Transaction> chainFrom(Transaction tail, Map<String, Transaction> byHash) {
