@@ -33,29 +33,46 @@ public final class BundleValidator {
     /** The first rule {@code bundle} (in index order) breaks, or null when it is valid. */
     public String problem(List<Transaction> bundle) {
         if (bundle.isEmpty()) return "empty bundle";
+        String structure = structureProblem(bundle);
+        if (structure != null) return structure;
+        if (attached) {
+            String chain = attachmentProblem(bundle);
+            if (chain != null) return chain;
+        }
+        String hash = bundle.get(0).bundle();
+        String expected = BundleHash.of(bundle);
+        if (!expected.equals(hash)) return "bundle hash " + hash + " does not match the essences (" + expected + ")";
+        return null;
+    }
+
+    /** Indexes, one bundle hash, and no value moved (the only bundles this system sends). */
+    private static String structureProblem(List<Transaction> bundle) {
         int last = bundle.size() - 1;
         String hash = bundle.get(0).bundle();
-        long sum = 0;
         for (int i = 0; i <= last; i++) {
             Transaction tx = bundle.get(i);
             if (tx.currentIndex() != i) return "transaction " + i + " has currentIndex " + tx.currentIndex();
-            if (tx.lastIndex() != last) return "transaction " + i + " has lastIndex " + tx.lastIndex() + ", bundle has " + bundle.size() + " transactions";
+            if (tx.lastIndex() != last)
+                return "transaction " + i + " has lastIndex " + tx.lastIndex() + ", bundle has " + bundle.size() + " transactions";
             if (!tx.bundle().equals(hash)) return "transaction " + i + " belongs to another bundle " + tx.bundle();
             if (tx.value() != 0) return "transaction " + i + " moves value " + tx.value() + "; only zero-value bundles are supported";
-            sum += tx.value();
-            if (!attached) continue;
-            int weight = ProofOfWork.weight(Curl.hash81(Trytes.toTrits(tx.toTrytes())));
+        }
+        return null;
+    }
+
+    /** Each transaction's proof of work, and each approving the next as its trunk. */
+    private String attachmentProblem(List<Transaction> bundle) {
+        String[] hashes = new String[bundle.size()];
+        for (int i = 0; i < bundle.size(); i++) {
+            byte[] hash = Curl.hash81(Trytes.toTrits(bundle.get(i).toTrytes()));
+            int weight = ProofOfWork.weight(hash);
             if (weight < minWeightMagnitude)
                 return "transaction " + i + " has proof-of-work weight " + weight + ", needs " + minWeightMagnitude;
-            if (i < last) {
-                String nextHash = bundle.get(i + 1).hash();
-                if (!tx.trunkTransaction().equals(nextHash))
-                    return "transaction " + i + " does not approve transaction " + (i + 1) + " as its trunk";
-            }
+            hashes[i] = Trytes.fromTrits(hash);
         }
-        if (sum != 0) return "values sum to " + sum;
-        String expected = BundleHash.of(bundle);
-        if (!expected.equals(hash)) return "bundle hash " + hash + " does not match the essences (" + expected + ")";
+        for (int i = 0; i + 1 < bundle.size(); i++)
+            if (!bundle.get(i).trunkTransaction().equals(hashes[i + 1]))
+                return "transaction " + i + " does not approve transaction " + (i + 1) + " as its trunk";
         return null;
     }
 
