@@ -15,13 +15,15 @@ public final class PowBench {
 
     public static void main(String[] args) {
         int threads = Runtime.getRuntime().availableProcessors();
-        double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 20;
+        // Seconds per side and weight; mwm 14 gets 4x, since each search there is 243x longer.
+        double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 10;
         ProofOfWork ours = ProofOfWork.create(threads);
         System.out.println("pow engine=" + ours.engine() + " threads=" + threads + " budget_s_per_side=" + seconds);
         for (int mwm : new int[] {9, 14}) {
             warmUp(ours, mwm);
-            Result o = run(mwm, seconds, tx -> ours.attach(tx, mwm));
-            Result p = run(mwm, seconds, tx -> pearlDiver(tx, mwm, threads));
+            double budget = mwm >= 14 ? 4 * seconds : seconds;
+            Result o = run(mwm, budget, tx -> ours.attach(tx, mwm));
+            Result p = run(mwm, budget, tx -> pearlDiver(tx, mwm, threads));
             System.out.printf("pow mwm=%d ours_hps=%.0f pearldiver_hps=%.0f ratio=%.2f searches=%d/%d err=±%.0f%%/±%.0f%%%n",
                     mwm, o.hps(), p.hps(), o.hps() / p.hps(), o.searches, p.searches,
                     100 / Math.sqrt(o.searches), 100 / Math.sqrt(p.searches));
@@ -43,7 +45,7 @@ public final class PowBench {
             solve.apply(randomTransaction(random));
             n++;
             elapsed = (System.nanoTime() - start) / 1e9;
-        } while (elapsed < budget);
+        } while (elapsed < budget || n < 12);
         return new Result(n, elapsed, mwm);
     }
 

@@ -45,6 +45,11 @@ final class BitslicedState {
         }
     }
 
+    /** The first counter trit; counter trits run to the end of the nonce. */
+    int counterFrom() {
+        return counterFrom;
+    }
+
     /** Adds one to the counter trits, which every lane shares. */
     void increment() {
         for (int t = counterFrom; t < NONCE_OFFSET + NONCE_LENGTH; t++) {

@@ -12,7 +12,9 @@ import org.iotahome.protocol.trinary.Trytes;
 /**
  * Proof of work (PROTOCOL.md §2): a nonce that makes the Curl-P-81 transaction hash end in at
  * least {@code minWeightMagnitude} zero trits. Every worker thread searches a disjoint part of
- * the nonce space with bit-sliced Curl, SIMD-wide where the JVM offers the Vector API.
+ * the nonce space with bit-sliced Curl: in C with AVX-512/AVX2 where the native library loads,
+ * else with the Vector API, else 64 lanes on plain longs. All three find valid nonces; they
+ * differ only in speed.
  */
 public final class ProofOfWork {
 
@@ -36,6 +38,13 @@ public final class ProofOfWork {
     }
 
     public static ProofOfWork create(int workers) {
+        if (NativeLibrary.loaded())
+            return new ProofOfWork(workers, NativeNonceSearch::new, "native" + 64 * NativeNonceSearch.words());
+        return jvm(workers);
+    }
+
+    /** The fastest engine in pure Java: the Vector API where present, else 64-bit lanes. */
+    public static ProofOfWork jvm(int workers) {
         if (vectorApiAvailable())
             return new ProofOfWork(workers, VectorNonceSearch::new, "vector" + VectorNonceSearch.lanes());
         return portable(workers);

@@ -58,8 +58,20 @@ final class VectorNonceSearch implements NonceSearch {
         sbox(low, high, 0, 364 * W, outLow, outHigh, 0);
         for (int k = 1; k <= 364; k++) {
             int p = (729 - k) * W, q = (365 - k) * W, r = (364 - k) * W;
-            sbox(low, high, q, p, outLow, outHigh, (2 * k - 1) * W);
-            sbox(low, high, p, r, outLow, outHigh, 2 * k * W);
+            LongVector pLow = LongVector.fromArray(SPECIES, low, p);
+            LongVector pHigh = LongVector.fromArray(SPECIES, high, p);
+            LongVector qLow = LongVector.fromArray(SPECIES, low, q);
+            LongVector qHigh = LongVector.fromArray(SPECIES, high, q);
+            LongVector rLow = LongVector.fromArray(SPECIES, low, r);
+            LongVector rHigh = LongVector.fromArray(SPECIES, high, r);
+            // output 2k-1 = S(q, p)
+            LongVector d1 = qLow.or(pHigh.not()).and(pLow.lanewise(VectorOperators.XOR, qHigh));
+            d1.not().intoArray(outLow, (2 * k - 1) * W);
+            qLow.lanewise(VectorOperators.XOR, pHigh).or(d1).intoArray(outHigh, (2 * k - 1) * W);
+            // output 2k = S(p, r)
+            LongVector d2 = pLow.or(rHigh.not()).and(rLow.lanewise(VectorOperators.XOR, pHigh));
+            d2.not().intoArray(outLow, 2 * k * W);
+            pLow.lanewise(VectorOperators.XOR, rHigh).or(d2).intoArray(outHigh, 2 * k * W);
         }
     }
 
