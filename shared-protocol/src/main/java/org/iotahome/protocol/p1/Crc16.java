@@ -7,16 +7,23 @@ package org.iotahome.protocol.p1;
  */
 public final class Crc16 {
 
-    /** One table lookup per byte: the CRC runs on the hot path of every telegram. */
-    private static final char[] TABLE = new char[256];
+    /**
+     * Slicing-by-8: {@code T[k][v]} is the CRC contribution of byte value v followed by k more
+     * bytes, so eight bytes cost eight independent lookups instead of a chain of eight. The CRC
+     * runs over every byte of every telegram.
+     */
+    private static final int[][] T = new int[8][256];
 
     static {
         for (int i = 0; i < 256; i++) {
             int crc = i;
             for (int bit = 0; bit < 8; bit++)
                 crc = (crc & 1) != 0 ? (crc >>> 1) ^ 0xA001 : crc >>> 1;
-            TABLE[i] = (char) crc;
+            T[0][i] = crc;
         }
+        for (int k = 1; k < 8; k++)
+            for (int i = 0; i < 256; i++)
+                T[k][i] = (T[k - 1][i] >>> 8) ^ T[0][T[k - 1][i] & 0xFF];
     }
 
     private Crc16() {
@@ -26,9 +33,15 @@ public final class Crc16 {
     public static int of(byte[] data, int offset, int length) {
         if (offset < 0 || length < 0 || offset + length > data.length)
             throw new IndexOutOfBoundsException("range " + offset + "+" + length + " outside " + data.length + " bytes");
-        int crc = 0;
-        for (int i = offset, end = offset + length; i < end; i++)
-            crc = (crc >>> 8) ^ TABLE[(crc ^ data[i]) & 0xFF];
+        int[] t0 = T[0], t1 = T[1], t2 = T[2], t3 = T[3], t4 = T[4], t5 = T[5], t6 = T[6], t7 = T[7];
+        int crc = 0, i = offset, end = offset + length;
+        for (; i + 8 <= end; i += 8) {
+            int lo = crc ^ (data[i] & 0xFF | (data[i + 1] & 0xFF) << 8);
+            crc = t7[lo & 0xFF] ^ t6[lo >>> 8] ^ t5[data[i + 2] & 0xFF] ^ t4[data[i + 3] & 0xFF]
+                    ^ t3[data[i + 4] & 0xFF] ^ t2[data[i + 5] & 0xFF] ^ t1[data[i + 6] & 0xFF] ^ t0[data[i + 7] & 0xFF];
+        }
+        for (; i < end; i++)
+            crc = (crc >>> 8) ^ t0[(crc ^ data[i]) & 0xFF];
         return crc;
     }
 

@@ -31,61 +31,70 @@ final class ReadingBuilder {
 
     private final Map<String, Integer> deviceTypes = new LinkedHashMap<>(4);
 
-    void accept(String code, String raw) {
+    /** One OBIS object: its code, its raw text, and that text as {@code b[from, to)}, starting at '('. */
+    void accept(String code, String raw, byte[] b, int from, int to) {
         obis.put(code, raw);
         switch (code) {
-            case "1-3:0.2.8" -> dsmrVersion = dsmrVersion(ObisValues.group(raw, 0));
-            case "0-0:96.1.4" -> belgianVersion = trimmed(ObisValues.group(raw, 0));
-            case "0-0:96.1.1" -> equipmentId = ObisValues.hexText(ObisValues.group(raw, 0));
-            case "0-0:1.0.0" -> meterTime = ObisValues.timestamp(ObisValues.group(raw, 0));
-            case "1-0:1.8.1" -> import1 = first(raw);
-            case "1-0:1.8.2" -> import2 = first(raw);
-            case "1-0:2.8.1" -> export1 = first(raw);
-            case "1-0:2.8.2" -> export2 = first(raw);
-            case "0-0:96.14.0" -> activeTariff = ObisValues.integer(ObisValues.group(raw, 0));
-            case "1-0:1.7.0" -> powerImport = first(raw);
-            case "1-0:2.7.0" -> powerExport = first(raw);
-            case "0-0:96.7.21" -> powerFailures = ObisValues.integer(ObisValues.group(raw, 0));
-            case "0-0:96.7.9" -> longPowerFailures = ObisValues.integer(ObisValues.group(raw, 0));
-            case "1-0:32.7.0" -> phase(0, VOLTAGE, raw);
-            case "1-0:52.7.0" -> phase(1, VOLTAGE, raw);
-            case "1-0:72.7.0" -> phase(2, VOLTAGE, raw);
-            case "1-0:31.7.0" -> phase(0, CURRENT, raw);
-            case "1-0:51.7.0" -> phase(1, CURRENT, raw);
-            case "1-0:71.7.0" -> phase(2, CURRENT, raw);
-            case "1-0:21.7.0" -> phase(0, IMPORT, raw);
-            case "1-0:41.7.0" -> phase(1, IMPORT, raw);
-            case "1-0:61.7.0" -> phase(2, IMPORT, raw);
-            case "1-0:22.7.0" -> phase(0, EXPORT, raw);
-            case "1-0:42.7.0" -> phase(1, EXPORT, raw);
-            case "1-0:62.7.0" -> phase(2, EXPORT, raw);
-            default -> mbus(code, raw);
+            case "1-3:0.2.8" -> dsmrVersion = dsmrVersion(firstText(b, from, to));
+            case "0-0:96.1.4" -> belgianVersion = firstText(b, from, to);
+            case "0-0:96.1.1" -> equipmentId = ObisValues.hexText(b, from + 1, ObisValues.valueEnd(b, from + 1, to));
+            case "0-0:1.0.0" -> meterTime = ObisValues.timestamp(b, from + 1, ObisValues.valueEnd(b, from + 1, to));
+            case "1-0:1.8.1" -> import1 = first(b, from, to);
+            case "1-0:1.8.2" -> import2 = first(b, from, to);
+            case "1-0:2.8.1" -> export1 = first(b, from, to);
+            case "1-0:2.8.2" -> export2 = first(b, from, to);
+            case "0-0:96.14.0" -> activeTariff = firstInteger(b, from, to);
+            case "1-0:1.7.0" -> powerImport = first(b, from, to);
+            case "1-0:2.7.0" -> powerExport = first(b, from, to);
+            case "0-0:96.7.21" -> powerFailures = firstInteger(b, from, to);
+            case "0-0:96.7.9" -> longPowerFailures = firstInteger(b, from, to);
+            case "1-0:32.7.0" -> phase(0, VOLTAGE, b, from, to);
+            case "1-0:52.7.0" -> phase(1, VOLTAGE, b, from, to);
+            case "1-0:72.7.0" -> phase(2, VOLTAGE, b, from, to);
+            case "1-0:31.7.0" -> phase(0, CURRENT, b, from, to);
+            case "1-0:51.7.0" -> phase(1, CURRENT, b, from, to);
+            case "1-0:71.7.0" -> phase(2, CURRENT, b, from, to);
+            case "1-0:21.7.0" -> phase(0, IMPORT, b, from, to);
+            case "1-0:41.7.0" -> phase(1, IMPORT, b, from, to);
+            case "1-0:61.7.0" -> phase(2, IMPORT, b, from, to);
+            case "1-0:22.7.0" -> phase(0, EXPORT, b, from, to);
+            case "1-0:42.7.0" -> phase(1, EXPORT, b, from, to);
+            case "1-0:62.7.0" -> phase(2, EXPORT, b, from, to);
+            default -> mbus(code, b, from, to);
         }
     }
 
     /** M-bus channels 0-1..0-4: device type 24.1.0, readings 24.2.1 (4/5), 24.2.3 (BE), 24.3.0 (2.2). */
-    private void mbus(String code, String raw) {
-        if (!code.startsWith("0-") || code.indexOf(':') < 0) return;
-        String channel = code.substring(0, code.indexOf(':'));
-        String object = code.substring(code.indexOf(':') + 1);
+    private void mbus(String code, byte[] b, int from, int to) {
+        if (!code.startsWith("0-") || code.length() < 9 || code.charAt(code.length() - 7) != ':') return;
+        String channel = code.substring(0, code.length() - 7);
+        String object = code.substring(code.length() - 6);
         switch (object) {
             case "24.1.0" -> {
-                Integer type = ObisValues.integer(ObisValues.group(raw, 0));
+                Integer type = firstInteger(b, from, to);
                 if (type != null) deviceTypes.putIfAbsent(channel, type);
             }
             case "24.2.1", "24.2.3" -> {
-                String value = ObisValues.group(raw, 1);
-                mbus.add(new MbusReading(channel, ObisValues.timestamp(ObisValues.group(raw, 0)),
-                        ObisValues.decimal(value), value == null ? null : ObisValues.unit(value)));
+                int v = ObisValues.valueStart(b, from, to, 1);
+                if (v < 0) return;
+                int ve = ObisValues.valueEnd(b, v, to);
+                mbus.add(new MbusReading(channel, ObisValues.timestamp(b, from + 1, ObisValues.valueEnd(b, from + 1, to)),
+                        ObisValues.decimal(b, v, ve), ObisValues.unit(b, v, ve)));
             }
             case "24.3.0" -> {
                 // DSMR 2.2: (time)(status)(period)(count)(OBIS of the value)(unit) and, on the next line, (value)
-                int groups = ObisValues.groupCount(raw);
+                int groups = ObisValues.valueCount(b, from, to);
                 if (groups < 2) return;
-                String value = ObisValues.group(raw, groups - 1);
-                String unit = groups >= 7 ? ObisValues.group(raw, 5) : ObisValues.unit(value);
-                mbus.add(new MbusReading(channel, ObisValues.timestamp(ObisValues.group(raw, 0)),
-                        ObisValues.decimal(value), unit == null ? null : unit.trim()));
+                int v = ObisValues.valueStart(b, from, to, groups - 1), ve = ObisValues.valueEnd(b, v, to);
+                String unit;
+                if (groups >= 7) {
+                    int u = ObisValues.valueStart(b, from, to, 5);
+                    unit = ObisValues.text(b, u, ObisValues.valueEnd(b, u, to));
+                } else {
+                    unit = ObisValues.unit(b, v, ve);
+                }
+                mbus.add(new MbusReading(channel, ObisValues.timestamp(b, from + 1, ObisValues.valueEnd(b, from + 1, to)),
+                        ObisValues.decimal(b, v, ve), unit));
             }
             default -> { }
         }
@@ -105,26 +114,31 @@ final class ReadingBuilder {
         return chosen == null ? null : new Reading.Gas(chosen.value(), chosen.time());
     }
 
-    private void phase(int phase, int quantity, String raw) {
+    private void phase(int phase, int quantity, byte[] b, int from, int to) {
         if (phases[phase] == null) {
             phases[phase] = new double[4];
             Arrays.fill(phases[phase], Double.NaN);
         }
-        phases[phase][quantity] = first(raw);
+        phases[phase][quantity] = first(b, from, to);
     }
 
-    private static double first(String raw) {
-        return ObisValues.decimal(ObisValues.group(raw, 0));
+    /** The first value of an object whose raw text {@code b[from, to)} starts with '('. */
+    private static double first(byte[] b, int from, int to) {
+        return ObisValues.decimal(b, from + 1, ObisValues.valueEnd(b, from + 1, to));
     }
 
-    private static String trimmed(String s) {
-        return s == null ? null : s.trim();
+    private static Integer firstInteger(byte[] b, int from, int to) {
+        return ObisValues.integer(b, from + 1, ObisValues.valueEnd(b, from + 1, to));
+    }
+
+    private static String firstText(byte[] b, int from, int to) {
+        return ObisValues.text(b, from + 1, ObisValues.valueEnd(b, from + 1, to));
     }
 
     /** 1-3:0.2.8 holds 50, 42, 40: version 5.0, 4.2, 4.0. */
     private static String dsmrVersion(String value) {
-        String v = trimmed(value);
-        if (v == null || v.isEmpty()) return null;
+        String v = value;
+        if (v.isEmpty()) return null;
         return v.length() == 2 && Character.isDigit(v.charAt(0)) && Character.isDigit(v.charAt(1))
                 ? v.charAt(0) + "." + v.charAt(1) : v;
     }

@@ -23,6 +23,24 @@ class Crc16Test {
     }
 
     @Test
+    void agreesWithABitAtATimeCrcForEveryLengthAndAlignment() {
+        byte[] data = new byte[100];
+        new java.util.Random(1).nextBytes(data);
+        for (int off = 0; off < 9; off++)
+            for (int len = 0; off + len <= data.length; len++)
+                assertThat(Crc16.of(data, off, len)).as("offset %d length %d", off, len).isEqualTo(bitwise(data, off, len));
+    }
+
+    private static int bitwise(byte[] data, int off, int len) {
+        int crc = 0;
+        for (int i = off; i < off + len; i++) {
+            crc ^= data[i] & 0xFF;
+            for (int bit = 0; bit < 8; bit++) crc = (crc & 1) != 0 ? (crc >>> 1) ^ 0xA001 : crc >>> 1;
+        }
+        return crc;
+    }
+
+    @Test
     void coversOnlyTheRangeAsked() {
         byte[] padded = Telegrams.bytes("xx123456789yy");
         assertThat(Crc16.of(padded, 2, 9)).isEqualTo(0xBB3D);
