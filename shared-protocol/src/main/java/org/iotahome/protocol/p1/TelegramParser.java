@@ -13,13 +13,6 @@ import java.nio.charset.StandardCharsets;
  */
 public final class TelegramParser {
 
-    /** Bytes that stop the scan inside a value: its ')' or what may not stand before it. */
-    private static final boolean[] VALUE_STOP = new boolean[256];
-
-    static {
-        VALUE_STOP[')'] = VALUE_STOP['('] = VALUE_STOP['\r'] = VALUE_STOP['\n'] = true;
-    }
-
     /** Why a line could not be read; null when it could. */
     private String problem;
 
@@ -28,59 +21,62 @@ public final class TelegramParser {
     }
 
     private Parsed read(Telegram telegram) {
-        byte[] b = telegram.text().getBytes(StandardCharsets.ISO_8859_1);
-        int end = b.length - 1;                         // the final '!'
-        int headerEnd = lineEnd(b, 1, end);
-        String header = ObisValues.text(b, 1, headerEnd).trim();
+        String t = telegram.text();                     // String.indexOf is vectorised: lines and values are found with it
+        byte[] b = t.getBytes(StandardCharsets.ISO_8859_1);
+        int end = t.length() - 1;                       // the final '!'
+        int headerEnd = lineEnd(t, 1, end);
+        String header = t.substring(1, headerEnd).trim();
         if (header.isEmpty()) return malformed(telegram, "the identification line after '/' is empty");
         ReadingBuilder reading = new ReadingBuilder();
         String code = null;
         int rawFrom = 0, rawTo = 0;
         StringBuilder continued = null;                 // only for objects spread over lines (2.2 gas)
-        for (int pos = headerEnd; ; ) {
-            while (pos < end && (b[pos] == '\r' || b[pos] == '\n' || b[pos] == ' ' || b[pos] == '\t')) pos++;
-            if (pos >= end) break;
-            int from = pos;
+        for (int pos = headerEnd; pos < end; ) {
+            int le = lineEnd(t, pos, end);
+            int from = pos, to = le;
+            pos = le + 1;
+            while (from < to && isBlank(b[from])) from++;
+            while (to > from && isBlank(b[to - 1])) to--;
+            if (from == to) continue;
             if (b[from] == '(') {
-                int valuesEnd = values(b, from, end);
+                int valuesEnd = values(t, b, from, to);
                 if (code == null)
                     return malformed(telegram, "line " + lineNumber(b, from) + " continues a value but no OBIS line came before it: '"
-                            + line(b, from, end) + "'");
+                            + line(t, from, to) + "'");
                 if (problem != null)
                     return malformed(telegram, "line " + lineNumber(b, from) + " (continuing " + code + "): " + problem
-                            + " in '" + line(b, from, end) + "'");
-                if (continued == null) continued = new StringBuilder().append(latin1(b, rawFrom, rawTo));
-                continued.append(latin1(b, from, valuesEnd));
-                pos = lineEnd(b, valuesEnd, end);
+                            + " in '" + line(t, from, to) + "'");
+                if (continued == null) continued = new StringBuilder().append(t, rawFrom, rawTo);
+                continued.append(t, from, valuesEnd);
                 continue;
             }
-            int paren = codeEnd(b, from, end);
+            int paren = codeEnd(b, from, to);
             if (paren < 0)
                 return malformed(telegram, "line " + lineNumber(b, from) + ": expected an OBIS line like 1-0:1.8.1(000123.456*kWh), got '"
-                        + line(b, from, end) + "'");
-            if (code != null) commit(reading, code, b, rawFrom, rawTo, continued);
+                        + line(t, from, to) + "'");
+            if (code != null) commit(reading, code, t, b, rawFrom, rawTo, continued);
             int codeTo = paren;
-            while (codeTo > from && (b[codeTo - 1] == ' ' || b[codeTo - 1] == '\t')) codeTo--;
+            while (codeTo > from && isBlank(b[codeTo - 1])) codeTo--;
             code = ObisCodes.of(b, from, codeTo);
             continued = null;
             rawFrom = paren;
-            rawTo = values(b, paren, end);
+            rawTo = values(t, b, paren, to);
             if (problem != null)
                 return malformed(telegram, "line " + lineNumber(b, from) + " (" + code + "): " + problem + " in '"
-                        + line(b, from, end) + "'");
-            pos = lineEnd(b, rawTo, end);
+                        + line(t, from, to) + "'");
         }
         if (code == null) return malformed(telegram, "the telegram has no OBIS lines between its header and '!'");
-        commit(reading, code, b, rawFrom, rawTo, continued);
+        commit(reading, code, t, b, rawFrom, rawTo, continued);
         if (!telegram.crcChecked() && reading.expectsCrc())
             return new Rejected(Rejected.Reason.INCOMPLETE, "the telegram at byte " + telegram.offset() + " is DSMR "
                     + reading.version() + ", which ends with a CRC16 after '!'; none came", telegram.offset());
         return reading.build(header, telegram.crcChecked() ? Boolean.TRUE : null);
     }
 
-    private static void commit(ReadingBuilder reading, String code, byte[] b, int rawFrom, int rawTo, StringBuilder continued) {
+    private static void commit(ReadingBuilder reading, String code, String t, byte[] b, int rawFrom, int rawTo,
+                               StringBuilder continued) {
         if (continued == null) {
-            reading.accept(code, latin1(b, rawFrom, rawTo), b, rawFrom, rawTo);
+            reading.accept(code, t.substring(rawFrom, rawTo), b, rawFrom, rawTo);
         } else {
             String raw = continued.toString();
             byte[] bytes = raw.getBytes(StandardCharsets.ISO_8859_1);
@@ -114,31 +110,33 @@ public final class TelegramParser {
     }
 
     /**
-     * Scans {@code (v)(v)...} from {@code from} to the line end; returns the end of the last ')'.
-     * Sets {@link #problem} when the parentheses do not pair up or text stands between them.
+     * Checks {@code (v)(v)...} in {@code [from, to)} (a trimmed line from its first '('); returns
+     * the end of the last ')'. Sets {@link #problem} when the parentheses do not pair up or text
+     * stands between them.
      */
-    private int values(byte[] b, int from, int end) {
+    private int values(String t, byte[] b, int from, int to) {
         problem = null;
-        int last = from;
-        for (int i = from; i < end; ) {
-            int c = b[i];
-            if (c == '\r' || c == '\n') break;
-            if (c == '(') {
-                int j = i + 1;
-                while (j < end && !VALUE_STOP[b[j] & 0xFF]) j++;
-                if (j >= end || b[j] != ')') {
-                    problem = "unbalanced parentheses";
-                    return i;
-                }
-                i = last = j + 1;
-            } else if (c == ' ' || c == '\t') {
-                i++;
-            } else {
-                problem = "text outside parentheses";
+        int i = from;
+        while (true) {
+            int close = t.indexOf(')', i + 1);
+            if (close < 0 || close >= to) {
+                problem = "unbalanced parentheses";
                 return i;
             }
+            int open = t.indexOf('(', i + 1);
+            if (open >= 0 && open < close) {
+                problem = "unbalanced parentheses";
+                return i;
+            }
+            int next = close + 1;
+            while (next < to && isBlank(b[next])) next++;
+            if (next >= to) return close + 1;
+            if (b[next] != '(') {
+                problem = "text outside parentheses";
+                return next;
+            }
+            i = next;
         }
-        return last;
     }
 
     private static Rejected malformed(Telegram telegram, String why) {
@@ -146,17 +144,18 @@ public final class TelegramParser {
                 telegram.offset());
     }
 
-    private static int lineEnd(byte[] b, int from, int end) {
-        for (int i = from; i < end; i++) if (b[i] == '\n' || b[i] == '\r') return i;
-        return end;
+    /** Where the line from {@code from} ends: its LF, or the final '!'. A CR before the LF is blank. */
+    private static int lineEnd(String t, int from, int end) {
+        int lf = t.indexOf('\n', from);
+        return lf < 0 || lf > end ? end : lf;
     }
 
-    private static String line(byte[] b, int from, int end) {
-        return Telegram.abbreviate(latin1(b, from, lineEnd(b, from, end)).trim());
+    private static boolean isBlank(byte c) {
+        return c == ' ' || c == '\t' || c == '\r';
     }
 
-    private static String latin1(byte[] b, int from, int to) {
-        return new String(b, from, to - from, StandardCharsets.ISO_8859_1);
+    private static String line(String t, int from, int to) {
+        return Telegram.abbreviate(t.substring(from, to));
     }
 
     /** 1-based, counting the header line: only for messages. */
