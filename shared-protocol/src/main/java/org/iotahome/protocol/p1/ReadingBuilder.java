@@ -26,10 +26,11 @@ final class ReadingBuilder {
     private final List<MbusReading> mbus = new ArrayList<>(2);
 
     /** A value from an M-bus channel 0-n:24.x: the gas meter is one of them. */
-    private record MbusReading(String channel, String time, double value, String unit) {
+    private record MbusReading(int channel, String time, double value, String unit) {
     }
 
-    private final Map<String, Integer> deviceTypes = new LinkedHashMap<>(4);
+    /** Device type per M-bus channel, -1 while unknown. */
+    private final int[] deviceTypes = {-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1};
 
     /** One OBIS object: its code, its raw text, and that text as {@code b[from, to)}, starting at '('. */
     void accept(String code, String raw, byte[] b, int from, int to) {
@@ -64,52 +65,50 @@ final class ReadingBuilder {
         }
     }
 
-    /** M-bus channels 0-1..0-4: device type 24.1.0, readings 24.2.1 (4/5), 24.2.3 (BE), 24.3.0 (2.2). */
+    /** M-bus channels 0-1..0-4 (up to 0-15): device type 24.1.0, readings 24.2.1 (4/5), 24.2.3 (BE), 24.3.0 (2.2). */
     private void mbus(String code, byte[] b, int from, int to) {
-        if (!code.startsWith("0-") || code.length() < 9 || code.charAt(code.length() - 7) != ':') return;
-        String channel = code.substring(0, code.length() - 7);
-        String object = code.substring(code.length() - 6);
-        switch (object) {
-            case "24.1.0" -> {
-                Integer type = firstInteger(b, from, to);
-                if (type != null) deviceTypes.putIfAbsent(channel, type);
+        int n = code.length();
+        if (n < 10 || n > 11 || code.charAt(0) != '0' || code.charAt(1) != '-' || code.charAt(n - 7) != ':'
+                || !code.startsWith("24.", n - 6)) return;
+        int channel = code.charAt(2) - '0';
+        if (n == 11) channel = channel * 10 + code.charAt(3) - '0';
+        if (channel < 0 || channel >= deviceTypes.length) return;
+        if (code.endsWith("24.1.0")) {
+            Integer type = firstInteger(b, from, to);
+            if (type != null && deviceTypes[channel] < 0) deviceTypes[channel] = type;
+        } else if (code.endsWith("24.2.1") || code.endsWith("24.2.3")) {
+            int v = ObisValues.valueStart(b, from, to, 1);
+            if (v < 0) return;
+            int ve = ObisValues.valueEnd(b, v, to);
+            mbus.add(new MbusReading(channel, ObisValues.timestamp(b, from + 1, ObisValues.valueEnd(b, from + 1, to)),
+                    ObisValues.decimal(b, v, ve), ObisValues.unit(b, v, ve)));
+        } else if (code.endsWith("24.3.0")) {
+            // DSMR 2.2: (time)(status)(period)(count)(OBIS of the value)(unit) and, on the next line, (value)
+            int groups = ObisValues.valueCount(b, from, to);
+            if (groups < 2) return;
+            int v = ObisValues.valueStart(b, from, to, groups - 1), ve = ObisValues.valueEnd(b, v, to);
+            String unit;
+            if (groups >= 7) {
+                int u = ObisValues.valueStart(b, from, to, 5);
+                unit = ObisValues.text(b, u, ObisValues.valueEnd(b, u, to));
+            } else {
+                unit = ObisValues.unit(b, v, ve);
             }
-            case "24.2.1", "24.2.3" -> {
-                int v = ObisValues.valueStart(b, from, to, 1);
-                if (v < 0) return;
-                int ve = ObisValues.valueEnd(b, v, to);
-                mbus.add(new MbusReading(channel, ObisValues.timestamp(b, from + 1, ObisValues.valueEnd(b, from + 1, to)),
-                        ObisValues.decimal(b, v, ve), ObisValues.unit(b, v, ve)));
-            }
-            case "24.3.0" -> {
-                // DSMR 2.2: (time)(status)(period)(count)(OBIS of the value)(unit) and, on the next line, (value)
-                int groups = ObisValues.valueCount(b, from, to);
-                if (groups < 2) return;
-                int v = ObisValues.valueStart(b, from, to, groups - 1), ve = ObisValues.valueEnd(b, v, to);
-                String unit;
-                if (groups >= 7) {
-                    int u = ObisValues.valueStart(b, from, to, 5);
-                    unit = ObisValues.text(b, u, ObisValues.valueEnd(b, u, to));
-                } else {
-                    unit = ObisValues.unit(b, v, ve);
-                }
-                mbus.add(new MbusReading(channel, ObisValues.timestamp(b, from + 1, ObisValues.valueEnd(b, from + 1, to)),
-                        ObisValues.decimal(b, v, ve), unit));
-            }
-            default -> { }
+            mbus.add(new MbusReading(channel, ObisValues.timestamp(b, from + 1, ObisValues.valueEnd(b, from + 1, to)),
+                    ObisValues.decimal(b, v, ve), unit));
         }
     }
 
     private static final int GAS = 3;   // M-bus device type of a gas meter (EN 13757-3)
 
-    /** The gas meter: the channel whose device type says gas, else the first one reading m3. */
+    /** The gas meter: the channel whose device type says gas, else the first untyped one reading m3. */
     private Reading.Gas gas() {
         MbusReading chosen = null;
         for (MbusReading r : mbus) {
             if (Double.isNaN(r.value())) continue;
-            Integer type = deviceTypes.get(r.channel());
-            if (type != null && type == GAS) { chosen = r; break; }
-            if (chosen == null && type == null && (r.unit() == null || r.unit().equalsIgnoreCase("m3"))) chosen = r;
+            int type = deviceTypes[r.channel()];
+            if (type == GAS) { chosen = r; break; }
+            if (chosen == null && type < 0 && (r.unit() == null || r.unit().equalsIgnoreCase("m3"))) chosen = r;
         }
         return chosen == null ? null : new Reading.Gas(chosen.value(), chosen.time());
     }
