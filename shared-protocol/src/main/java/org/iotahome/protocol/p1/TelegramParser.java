@@ -13,14 +13,10 @@ import java.nio.charset.StandardCharsets;
  */
 public final class TelegramParser {
 
-    /** Why a line could not be read; null when it could. */
-    private String problem;
+    /** What {@link #values} returns for a line whose values cannot be read. */
+    private static final int UNBALANCED = -1, TEXT_OUTSIDE = -2;
 
     public Parsed parse(Telegram telegram) {
-        return new TelegramParser().read(telegram);
-    }
-
-    private Parsed read(Telegram telegram) {
         String t = telegram.text();                     // String.indexOf is vectorised: lines and values are found with it
         byte[] b = t.getBytes(StandardCharsets.ISO_8859_1);
         int end = t.length() - 1;                       // the final '!'
@@ -43,9 +39,9 @@ public final class TelegramParser {
                 if (code == null)
                     return malformed(telegram, "line " + lineNumber(b, from) + " continues a value but no OBIS line came before it: '"
                             + line(t, from, to) + "'");
-                if (problem != null)
-                    return malformed(telegram, "line " + lineNumber(b, from) + " (continuing " + code + "): " + problem
-                            + " in '" + line(t, from, to) + "'");
+                if (valuesEnd < 0)
+                    return malformed(telegram, "line " + lineNumber(b, from) + " (continuing " + code + "): "
+                            + problem(valuesEnd) + " in '" + line(t, from, to) + "'");
                 if (continued == null) continued = new StringBuilder().append(t, rawFrom, rawTo);
                 continued.append(t, from, valuesEnd);
                 continue;
@@ -61,9 +57,9 @@ public final class TelegramParser {
             continued = null;
             rawFrom = paren;
             rawTo = values(t, b, paren, to);
-            if (problem != null)
-                return malformed(telegram, "line " + lineNumber(b, from) + " (" + code + "): " + problem + " in '"
-                        + line(t, from, to) + "'");
+            if (rawTo < 0)
+                return malformed(telegram, "line " + lineNumber(b, from) + " (" + code + "): " + problem(rawTo)
+                        + " in '" + line(t, from, to) + "'");
         }
         if (code == null) return malformed(telegram, "the telegram has no OBIS lines between its header and '!'");
         commit(reading, code, t, b, rawFrom, rawTo, continued);
@@ -111,32 +107,25 @@ public final class TelegramParser {
 
     /**
      * Checks {@code (v)(v)...} in {@code [from, to)} (a trimmed line from its first '('); returns
-     * the end of the last ')'. Sets {@link #problem} when the parentheses do not pair up or text
-     * stands between them.
+     * the end of the last ')', or {@link #UNBALANCED} or {@link #TEXT_OUTSIDE}.
      */
-    private int values(String t, byte[] b, int from, int to) {
-        problem = null;
+    private static int values(String t, byte[] b, int from, int to) {
         int i = from;
         while (true) {
             int close = t.indexOf(')', i + 1);
-            if (close < 0 || close >= to) {
-                problem = "unbalanced parentheses";
-                return i;
-            }
+            if (close < 0 || close >= to) return UNBALANCED;
             int open = t.indexOf('(', i + 1);
-            if (open >= 0 && open < close) {
-                problem = "unbalanced parentheses";
-                return i;
-            }
+            if (open >= 0 && open < close) return UNBALANCED;
             int next = close + 1;
             while (next < to && isBlank(b[next])) next++;
             if (next >= to) return close + 1;
-            if (b[next] != '(') {
-                problem = "text outside parentheses";
-                return next;
-            }
+            if (b[next] != '(') return TEXT_OUTSIDE;
             i = next;
         }
+    }
+
+    private static String problem(int code) {
+        return code == UNBALANCED ? "unbalanced parentheses" : "text outside parentheses";
     }
 
     private static Rejected malformed(Telegram telegram, String why) {

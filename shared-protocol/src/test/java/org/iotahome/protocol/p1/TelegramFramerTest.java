@@ -53,6 +53,14 @@ class TelegramFramerTest {
     }
 
     @Test
+    void givesBackTheTelegramAsSentWithItsCrcLine() {
+        Telegram t = (Telegram) frame(Telegrams.wireBytes("dsmr-5.0")).get(0);
+        assertThat(t.withCrcLine()).isEqualTo(Telegrams.wire("dsmr-5.0")).endsWith("!E47C\r\n");
+        Telegram old = (Telegram) frame(Telegrams.wireBytes("dsmr-2.2")).get(0);
+        assertThat(old.withCrcLine()).isEqualTo(Telegrams.wire("dsmr-2.2"));
+    }
+
+    @Test
     void waitsForTheLineAfterTheBangBeforeDecidingThereIsNoCrc() {
         String body = Telegrams.body("dsmr-5.0");
         TelegramFramer framer = new TelegramFramer();

@@ -159,6 +159,8 @@ class TelegramParserTest {
         assertThat(rejected(garbage, Rejected.Reason.MALFORMED).detail()).contains("line 8").contains("hello world");
         String unbalanced = Telegrams.body("dsmr-2.2").replace("(0002)", "(0002") + "\r\n";
         assertThat(rejected(unbalanced, Rejected.Reason.MALFORMED).detail()).contains("0-0:96.14.0").contains("parentheses");
+        String outside = Telegrams.body("dsmr-2.2").replace("(0002)", "(0002) tariff") + "\r\n";
+        assertThat(rejected(outside, Rejected.Reason.MALFORMED).detail()).contains("text outside parentheses");
         rejected("/ISk5\r\n(00001.000)\r\n!\r\n", Rejected.Reason.MALFORMED);
         rejected("/\r\n1-0:1.8.1(1*kWh)\r\n!\r\n", Rejected.Reason.MALFORMED);
         rejected("/ISk5MT382-1000\r\n\r\n!\r\n", Rejected.Reason.MALFORMED);
