@@ -229,7 +229,7 @@ public final class TelegramFramer {
         } else if (digits == 4 && crcLine.length() == 4) {
             int expected = Integer.parseInt(crcLine, 0, 4, 16);
             int actual = Crc16.of(buffer, 0, length);
-            sink.accept(expected == actual
+            sink.accept(expected == actual || expected == crcWithCrLf()
                     ? new Telegram(text(), true, telegramStart)
                     : new Rejected(Rejected.Reason.CRC, "the telegram at byte " + telegramStart + " says CRC16 "
                             + Crc16.hex(expected) + " after '!', its bytes give " + Crc16.hex(actual), telegramStart));
@@ -238,6 +238,24 @@ public final class TelegramFramer {
                     + " the telegram at byte " + telegramStart + ", got '" + crcLine + "'", telegramStart));
         }
         length = 0;
+    }
+
+    /**
+     * The CRC as the meter computed it when the text reached us with bare LF line ends (stored in
+     * a file, pasted): meters send CR LF (DSMR 5.0.2 §6.2), so each bare LF counts as CR LF.
+     * Still a CRC check over every character; -1 when the text has no bare LF.
+     */
+    private int crcWithCrLf() {
+        boolean bareLf = false;
+        for (int i = 0; i < length && !bareLf; i++) bareLf = buffer[i] == '\n' && (i == 0 || buffer[i - 1] != '\r');
+        if (!bareLf) return -1;
+        byte[] crlf = new byte[2 * length];
+        int n = 0;
+        for (int i = 0; i < length; i++) {
+            if (buffer[i] == '\n' && (i == 0 || buffer[i - 1] != '\r')) crlf[n++] = '\r';
+            crlf[n++] = buffer[i];
+        }
+        return Crc16.of(crlf, 0, n);
     }
 
     private String text() {

@@ -85,6 +85,14 @@ class TelegramFramerTest {
     }
 
     @Test
+    void acceptsTheMetersCrcWhenTheTextReachesUsWithBareLfs() {
+        String lf = Telegrams.body("dsmr-5.0").replace("\r\n", "\n");
+        assertThat(frame(bytes(lf + "E47C\n"))).containsExactly(new Telegram(lf, true, 0));
+        String damaged = lf.replace("220.1", "220.2");
+        assertThat(onlyRejection(frame(bytes(damaged + "E47C\n")), Rejected.Reason.CRC).detail()).contains("E47C");
+    }
+
+    @Test
     void reportsStreamOffsetsAndSkipsBlankLinesBetweenTelegrams() {
         String a = Telegrams.wire("dsmr-4.2"), b = Telegrams.wire("fluvius");
         List<Framed> out = frame(bytes(a + "\r\n\r\n" + b));
