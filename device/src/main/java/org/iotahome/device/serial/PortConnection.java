@@ -90,7 +90,6 @@ final class PortConnection {
 
     private int lost(String why) {
         if (port != null) LOG.warnf("P1 port %s lost: %s; reconnecting with backoff", path, why);
-        stats.connected(false);
         lastProblem = null;
         return -1;
     }

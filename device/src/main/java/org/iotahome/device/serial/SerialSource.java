@@ -133,6 +133,7 @@ public final class SerialSource {
                     if (n > 0) deliver(Arrays.copyOf(buffer, n));
                 }
                 connection.close();
+                stats.connected(false);
                 if (!stopped) deliver(null);
             }
         }

@@ -104,6 +104,8 @@ class SerialSourceTest {
             byte[] got = chunks.poll(10, TimeUnit.SECONDS);
             assertThat(got).isNotNull();
             assertThat(new String(got, StandardCharsets.US_ASCII)).startsWith("/h");
+            subscription.cancel();
+            PtyPair.await(() -> !source.stats().connected(), Duration.ofSeconds(5), "cancelling to close the port");
         } finally {
             subscription.cancel();
         }

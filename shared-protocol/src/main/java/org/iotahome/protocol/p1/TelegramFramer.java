@@ -156,7 +156,6 @@ public final class TelegramFramer {
                 return i + 1;
             }
             if (c == START) {
-                if (!append(chunk, run, i - run, sink)) return i;
                 sink.accept(new Rejected(Rejected.Reason.INCOMPLETE, "the telegram at byte " + telegramStart
                         + " has no '!': a new '/' came at byte " + (base + i), telegramStart));
                 startTelegram(base + i);
@@ -224,6 +223,7 @@ public final class TelegramFramer {
         if (crcLine.length() == 0 && crcRequired) {
             sink.accept(new Rejected(Rejected.Reason.INCOMPLETE, "expected a CRC16 after the '!' of the telegram at"
                     + " byte " + telegramStart + " (this meter sends one), the line after it was empty", telegramStart));
+            state = State.SKIP;          // a damaged '!': what follows up to the next '/' is this telegram's rest
         } else if (crcLine.length() == 0) {
             sink.accept(new Telegram(text(), false, telegramStart));
         } else if (digits == 4 && crcLine.length() == 4) {

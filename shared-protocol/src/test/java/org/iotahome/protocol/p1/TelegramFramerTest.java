@@ -142,8 +142,12 @@ class TelegramFramerTest {
         byte[] bad = bytes(Telegrams.wire("dsmr-5.0").replaceFirst("\\(50\\)", "(50!"));
         assertThat(frame(bad)).first().isEqualTo(new Telegram(body.substring(0, body.indexOf("(50") + 3) + "!", false, 0));
         TelegramFramer strict = TelegramFramer.forMeter(MeterVersion.V5_0);
-        assertThat(strict.feed(bad)).first().isInstanceOf(Rejected.class)
+        List<Framed> out = new ArrayList<>(strict.feed(bad));
+        out.addAll(strict.feed(Telegrams.wireBytes("dsmr-5.0")));
+        assertThat(out).as("one rejection for the damaged telegram, then the next one").hasSize(2);
+        assertThat(out.get(0)).isInstanceOf(Rejected.class)
                 .extracting(f -> ((Rejected) f).reason()).isEqualTo(Rejected.Reason.INCOMPLETE);
+        assertThat(out.get(1)).isEqualTo(new Telegram(body, true, bad.length));
         assertThat(TelegramFramer.forMeter(MeterVersion.V2_2).feed(Telegrams.wireBytes("dsmr-2.2")))
                 .first().isInstanceOf(Telegram.class);
     }
