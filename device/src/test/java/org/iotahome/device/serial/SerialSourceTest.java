@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SerialSourceTest {
 
     private static String telegram(String kwh) {
-        // DSMR 5.0.2 §6.12 objects; the CRC16 computed over '/' through '!'.
+        // DSMR 5.0.2 objects; the CRC16 computed over '/' through '!'.
         String body = "/ISK5\\2M550T-1012\r\n\r\n1-3:0.2.8(50)\r\n0-0:1.0.0(230101120000W)\r\n"
                 + "1-0:1.8.1(" + kwh + "*kWh)\r\n1-0:1.7.0(00.320*kW)\r\n0-1:24.1.0(003)\r\n"
                 + "0-1:24.2.1(230101115500W)(01234.567*m3)\r\n!";

@@ -3,7 +3,7 @@ package org.iotahome.protocol.p1;
 /**
  * CRC-16/ARC as DSMR 4+ puts after the '!': polynomial x^16 + x^15 + x^2 + 1 (0x8005, processed
  * reflected as 0xA001), initial value 0, no final xor, over every byte from '/' through '!'
- * (DSMR P1 companion standard 5.0.2 §6.2). Check value: "123456789" gives 0xBB3D.
+ * (DSMR P1 companion standard 5.0.2). Check value: "123456789" gives 0xBB3D.
  */
 public final class Crc16 {
 

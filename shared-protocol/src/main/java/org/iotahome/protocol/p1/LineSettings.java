@@ -1,8 +1,8 @@
 package org.iotahome.protocol.p1;
 
 /**
- * Serial line settings of a P1 port. DSMR 2.2 §5.2: 9600 baud, 7 data bits, even parity, 1 stop
- * bit; DSMR 4.x/5.0 §5.2 and e-MUCS H: 115200 baud, 8 data bits, no parity, 1 stop bit.
+ * Serial line settings of a P1 port. DSMR 2.2: 9600 baud, 7 data bits, even parity, 1 stop
+ * bit; DSMR 4.x/5.0 and e-MUCS H: 115200 baud, 8 data bits, no parity, 1 stop bit.
  */
 public record LineSettings(int baudRate, int dataBits, Parity parity, int stopBits) {
 

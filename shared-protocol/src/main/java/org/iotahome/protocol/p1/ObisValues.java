@@ -112,7 +112,7 @@ final class ObisValues {
 
     /**
      * {@code YYMMDDhhmmssX} as ISO-8601 with the meter's offset: S (summer) is +02:00, W (winter)
-     * +01:00 (DSMR 5.0.2 §6.4). Without the flag (DSMR 2.2) the offset is Central European time's
+     * +01:00 (DSMR 5.0.2). Without the flag (DSMR 2.2) the offset is Central European time's
      * at that moment. Null when the text is no such timestamp.
      */
     static String timestamp(byte[] b, int from, int to) {

@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * Collects one telegram's OBIS objects into the fields of {@code p1-reading.schema.json}. OBIS
- * codes from DSMR P1 companion standard 5.0.2 §6.12 (also in 4.0.7/4.2.2), 2.2 §6.1, e-MUCS H §7.
+ * codes from DSMR P1 companion standard 5.0.2 (also in 4.0.7/4.2.2), 2.2, e-MUCS H.
  */
 final class ReadingBuilder {
 

@@ -22,7 +22,7 @@ public final class TelegramFramer {
     public static final int DEFAULT_MAX_TELEGRAM_BYTES = 16 * 1024;
 
     private static final byte TEXT = 0, START = 1, END = 2, BAD = 3;
-    /** Byte classes: telegrams are printable ASCII lines (IEC 62056-21 §6.3), CR LF and TAB. */
+    /** Byte classes: telegrams are printable ASCII lines (IEC 62056-21), CR LF and TAB. */
     private static final byte[] CLASS = new byte[256];
 
     static {
@@ -242,7 +242,7 @@ public final class TelegramFramer {
 
     /**
      * The CRC as the meter computed it when the text reached us with bare LF line ends (stored in
-     * a file, pasted): meters send CR LF (DSMR 5.0.2 §6.2), so each bare LF counts as CR LF.
+     * a file, pasted): meters send CR LF (DSMR 5.0.2), so each bare LF counts as CR LF.
      * Still a CRC check over every character; -1 when the text has no bare LF.
      */
     private int crcWithCrLf() {
