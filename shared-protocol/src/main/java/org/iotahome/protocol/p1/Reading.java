@@ -35,7 +35,7 @@ public record Reading(
         phases = phases == null ? null : List.copyOf(phases);
         if (phases != null && phases.size() > 3)
             throw new IllegalArgumentException("at most 3 phases (L1, L2, L3), got " + phases.size());
-        obis = java.util.Collections.unmodifiableMap(obis);
+        obis = ObisMap.readOnly(obis);
     }
 
     /** Tariff 1 and tariff 2 registers in kWh (1-0:1.8.1/1.8.2, 1-0:2.8.1/2.8.2). */

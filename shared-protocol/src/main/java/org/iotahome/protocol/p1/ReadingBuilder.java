@@ -2,9 +2,7 @@ package org.iotahome.protocol.p1;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Collects one telegram's OBIS objects into the fields of {@code p1-reading.schema.json}. OBIS
@@ -14,7 +12,7 @@ final class ReadingBuilder {
 
     private static final int VOLTAGE = 0, CURRENT = 1, IMPORT = 2, EXPORT = 3;
 
-    private final Map<String, String> obis = new LinkedHashMap<>(64);
+    private final ObisMap obis = new ObisMap();
     private String dsmrVersion;
     private String belgianVersion;
     private String equipmentId;
@@ -34,7 +32,7 @@ final class ReadingBuilder {
 
     /** One OBIS object: its code, its raw text, and that text as {@code b[from, to)}, starting at '('. */
     void accept(String code, String raw, byte[] b, int from, int to) {
-        obis.put(code, raw);
+        obis.add(code, raw);
         switch (code) {
             case "1-3:0.2.8" -> dsmrVersion = dsmrVersion(firstText(b, from, to));
             case "0-0:96.1.4" -> belgianVersion = firstText(b, from, to);
