@@ -1,0 +1,41 @@
+package org.iotahome.device;
+
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.iotahome.device.serial.SerialSource;
+import org.iotahome.protocol.p1.LineSettings;
+import org.iotahome.protocol.p1.MeterVersion;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The %test profile of application.properties: meter 2.2 with the baud rate overridden. */
+@QuarkusTest
+class DeviceConfigTest {
+
+    @Inject
+    DeviceConfig config;
+
+    @Inject
+    SerialSource source;
+
+    @Test
+    void takesLineSettingsFromTheMeterVersionWithOverrides() {
+        assertThat(config.meterVersion()).isEqualTo(MeterVersion.V2_2);
+        assertThat(config.lineSettings()).isEqualTo(new LineSettings(19200, 7, LineSettings.Parity.EVEN, 1));
+    }
+
+    @Test
+    void makesTheSerialSourceFromTheConfiguration() {
+        assertThat(source.portPath()).isEqualTo("/dev/null-p1-test");
+        assertThat(source.lineSettings()).hasToString("19200 7E1");
+        assertThat(source.stats().connected()).isFalse();      // nothing subscribed: the port stays closed
+    }
+
+    @Test
+    void readsSmartMeterVersionAsPeopleWriteIt() {
+        assertThat(new MeterVersionConverter().convert("fluvius")).isEqualTo(MeterVersion.FLUVIUS);
+        assertThatThrownBy(() -> new MeterVersionConverter().convert("6.0")).hasMessageContaining("got '6.0'");
+    }
+}

@@ -1,0 +1,167 @@
+package org.iotahome.protocol.p1;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.zone.ZoneRules;
+
+/**
+ * Reads the values of an OBIS line, {@code (v1)(v2)...} with values like {@code 000123.456*kWh},
+ * {@code 101209113020W} or hex text, straight from the telegram's bytes: this runs for every
+ * line of every telegram, so it scans bytes and makes no intermediate strings. A value is the
+ * range {@code [from, to)} inside its parentheses. One that cannot be read gives NaN or null;
+ * the caller leaves the field out.
+ */
+final class ObisValues {
+
+    private static final double[] POW10 = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+            1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+    /** DSMR 2.2 timestamps carry no S/W flag; NL and BE keep Central European time. */
+    private static final ZoneRules CET = ZoneId.of("Europe/Amsterdam").getRules();
+
+    private ObisValues() {
+    }
+
+    /** Where the {@code k}-th (0-based) value after {@code from} starts (just after its '('), or -1. */
+    static int valueStart(byte[] b, int from, int to, int k) {
+        for (int i = from, seen = 0; i < to; i++)
+            if (b[i] == '(' && seen++ == k) return i + 1;
+        return -1;
+    }
+
+    /** Where the value starting at {@code start} ends (its ')'), or {@code to}. */
+    static int valueEnd(byte[] b, int start, int to) {
+        for (int i = start; i < to; i++) if (b[i] == ')') return i;
+        return to;
+    }
+
+    /** The number of values in {@code [from, to)}. */
+    static int valueCount(byte[] b, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) if (b[i] == '(') n++;
+        return n;
+    }
+
+    static String text(byte[] b, int from, int to) {
+        while (from < to && b[from] == ' ') from++;
+        while (to > from && b[to - 1] == ' ') to--;
+        return new String(b, from, to - from, StandardCharsets.ISO_8859_1);
+    }
+
+    /** The unit after '*' in a value, or null when the value has none. */
+    static String unit(byte[] b, int from, int to) {
+        for (int i = from; i < to; i++) if (b[i] == '*') return text(b, i + 1, to);
+        return null;
+    }
+
+    /**
+     * A decimal value in the unit the caller expects (kWh, kW, ...). A value in W or Wh where the
+     * standard says kW or kWh is scaled, so a meter that prints the smaller unit still reads right.
+     */
+    static double decimal(byte[] b, int from, int to) {
+        int star = from;
+        while (star < to && b[star] != '*') star++;
+        double d = plainDecimal(b, from, star);
+        if (star < to) {
+            int u = star + 1, ue = to;
+            while (u < ue && b[u] == ' ') u++;
+            while (ue > u && b[ue - 1] == ' ') ue--;
+            if (ue > u && b[u] == 'W' && (ue - u == 1 || ue - u == 2 && b[u + 1] == 'h')) d /= 1000;
+        }
+        return d;
+    }
+
+    private static double plainDecimal(byte[] b, int i, int end) {
+        while (i < end && b[i] == ' ') i++;
+        while (end > i && b[end - 1] == ' ') end--;
+        int start = i;
+        boolean negative = i < end && b[i] == '-';
+        if (negative || i < end && b[i] == '+') i++;
+        long mantissa = 0;
+        int digits = 0, scale = -1;
+        for (; i < end; i++) {
+            int c = b[i];
+            if (c >= '0' && c <= '9') {
+                if (++digits > 18) return slowDecimal(b, start, end);
+                mantissa = mantissa * 10 + (c - '0');
+                if (scale >= 0) scale++;
+            } else if ((c == '.' || c == ',') && scale < 0) {
+                scale = 0;
+            } else {
+                return Double.NaN;
+            }
+        }
+        if (digits == 0) return Double.NaN;
+        // Both operands are exact doubles (mantissa < 2^53, 10^scale <= 10^22): one correctly rounded division.
+        double d = scale <= 0 ? mantissa : mantissa < (1L << 53) && scale < POW10.length
+                ? mantissa / POW10[scale] : slowDecimal(b, start, end);
+        return negative ? -d : d;
+    }
+
+    private static double slowDecimal(byte[] b, int from, int to) {
+        return Double.parseDouble(new String(b, from, to - from, StandardCharsets.ISO_8859_1).replace(',', '.'));
+    }
+
+    /** An integral value such as {@code 0002} or {@code 00004}, or null. */
+    static Integer integer(byte[] b, int from, int to) {
+        double d = decimal(b, from, to);
+        if (Double.isNaN(d) || d != Math.rint(d) || Math.abs(d) > Integer.MAX_VALUE) return null;
+        return (int) d;
+    }
+
+    /**
+     * {@code YYMMDDhhmmssX} as ISO-8601 with the meter's offset: S (summer) is +02:00, W (winter)
+     * +01:00 (DSMR 5.0.2). Without the flag (DSMR 2.2) the offset is Central European time's
+     * at that moment. Null when the text is no such timestamp.
+     */
+    static String timestamp(byte[] b, int from, int to) {
+        while (from < to && b[from] == ' ') from++;
+        while (to > from && b[to - 1] == ' ') to--;
+        int n = to - from;
+        if (n < 12 || n > 13) return null;
+        for (int i = from; i < from + 12; i++) if (b[i] < '0' || b[i] > '9') return null;
+        int month = two(b, from + 2), day = two(b, from + 4), hour = two(b, from + 6), minute = two(b, from + 8),
+                second = two(b, from + 10);
+        if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) return null;
+        String offset;
+        if (n == 13) {
+            int flag = b[from + 12];
+            if (flag == 'S' || flag == 's') offset = "+02:00";
+            else if (flag == 'W' || flag == 'w') offset = "+01:00";
+            else return null;
+        } else {
+            try {
+                LocalDateTime local = LocalDateTime.of(2000 + two(b, from), month, day, hour, minute, second);
+                ZoneOffset o = CET.getValidOffsets(local).stream().findFirst().orElse(CET.getOffset(local));
+                offset = o.getId();
+            } catch (java.time.DateTimeException e) {
+                return null;            // e.g. 31 February: no such moment
+            }
+        }
+        byte[] iso = {'2', '0', b[from], b[from + 1], '-', b[from + 2], b[from + 3], '-', b[from + 4], b[from + 5], 'T',
+                b[from + 6], b[from + 7], ':', b[from + 8], b[from + 9], ':', b[from + 10], b[from + 11],
+                (byte) offset.charAt(0), (byte) offset.charAt(1), (byte) offset.charAt(2), ':',
+                (byte) offset.charAt(4), (byte) offset.charAt(5)};
+        return new String(iso, StandardCharsets.ISO_8859_1);
+    }
+
+    private static int two(byte[] b, int at) {
+        return (b[at] - '0') * 10 + b[at + 1] - '0';
+    }
+
+    /** Hex text (0-0:96.1.1, the equipment identifier) decoded to characters; other text as it came. */
+    static String hexText(byte[] b, int from, int to) {
+        while (from < to && b[from] == ' ') from++;
+        while (to > from && b[to - 1] == ' ') to--;
+        int n = to - from;
+        if (n == 0 || n % 2 != 0) return text(b, from, to);
+        byte[] out = new byte[n / 2];
+        for (int i = 0; i < out.length; i++) {
+            int hi = Character.digit(b[from + 2 * i], 16), lo = Character.digit(b[from + 2 * i + 1], 16);
+            if (hi < 0 || lo < 0) return text(b, from, to);
+            out[i] = (byte) (hi << 4 | lo);
+        }
+        return new String(out, StandardCharsets.ISO_8859_1);
+    }
+}

@@ -1,0 +1,285 @@
+package org.iotahome.protocol.p1;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Turns a byte stream, cut into chunks anywhere, into telegrams. It syncs on '/', collects
+ * through '!', then waits for the end of the line after '!': four hex digits there are the
+ * DSMR 4+ CRC16 (checked over '/' through '!'), an empty line means a DSMR 2.2 telegram, which
+ * carries no CRC. Waiting for the line end is what tells a 2.2 telegram from a 4+ one whose CRC
+ * has not arrived yet. Damaged stretches come out as {@link Rejected}, never as a
+ * {@link Telegram}. Memory is bounded: a telegram longer than {@code maxTelegramBytes} is
+ * rejected and bytes outside telegrams are only counted.
+ * <p>
+ * Holds only its buffer; not thread-safe (one framer per byte stream).
+ */
+public final class TelegramFramer {
+
+    /** DSMR 5.0.2 telegrams are about 1 KiB; a 2 KiB text message and four M-bus channels fit. */
+    public static final int DEFAULT_MAX_TELEGRAM_BYTES = 16 * 1024;
+
+    private static final byte TEXT = 0, START = 1, END = 2, BAD = 3;
+    /** Byte classes: telegrams are printable ASCII lines (IEC 62056-21), CR LF and TAB. */
+    private static final byte[] CLASS = new byte[256];
+
+    static {
+        for (int b = 0; b < 256; b++)
+            CLASS[b] = b >= 0x20 && b < 0x7F || b == '\r' || b == '\n' || b == '\t' ? TEXT : BAD;
+        CLASS['/'] = START;
+        CLASS['!'] = END;
+    }
+
+    private enum State { HUNT, BODY, CRC_LINE, SKIP }
+
+    private final int maxTelegramBytes;
+    private final boolean crcRequired;
+    private byte[] buffer = new byte[2048];
+    private int length;
+    private State state = State.HUNT;
+    private long position;          // stream offset of the next byte
+    private long telegramStart;
+    private long noiseStart;
+    private long noiseBytes;
+    private boolean noiseHasEnd;
+    private final StringBuilder crcLine = new StringBuilder(8);
+
+    /** For a stream of unknown meters: a telegram without CRC line is taken as DSMR 2.2. */
+    public TelegramFramer() {
+        this(false, DEFAULT_MAX_TELEGRAM_BYTES);
+    }
+
+    /**
+     * @param crcRequired true for a DSMR 4+ or Belgian meter: then a '!' without CRC line is a
+     *                    damaged telegram (a bit flip can turn ')' into '!'), never a 2.2 one
+     */
+    public TelegramFramer(boolean crcRequired, int maxTelegramBytes) {
+        if (maxTelegramBytes < 16)
+            throw new IllegalArgumentException("maxTelegramBytes must be at least 16, got " + maxTelegramBytes);
+        this.crcRequired = crcRequired;
+        this.maxTelegramBytes = maxTelegramBytes;
+    }
+
+    /** A framer for one meter: CRC required unless it is DSMR 2.2. */
+    public static TelegramFramer forMeter(MeterVersion version) {
+        return new TelegramFramer(version != MeterVersion.V2_2, DEFAULT_MAX_TELEGRAM_BYTES);
+    }
+
+    /** Feeds the next chunk; returns what it completed. */
+    public List<Framed> feed(byte[] chunk) {
+        List<Framed> out = new ArrayList<>(2);
+        feed(chunk, 0, chunk.length, out::add);
+        return out;
+    }
+
+    /** The stream ended or broke (end of file, port lost): a telegram in progress is incomplete. */
+    public List<Framed> end() {
+        List<Framed> out = new ArrayList<>(1);
+        end(out::add);
+        return out;
+    }
+
+    /** Feeds {@code len} bytes of {@code chunk} from {@code off}, handing each result to {@code sink}. */
+    public void feed(byte[] chunk, int off, int len, Consumer<? super Framed> sink) {
+        if (off < 0 || len < 0 || off + len > chunk.length)
+            throw new IndexOutOfBoundsException("range " + off + "+" + len + " outside " + chunk.length + " bytes");
+        long base = position - off;     // stream offset of chunk[0]
+        int end = off + len;
+        int i = off;
+        while (i < end) {
+            switch (state) {
+                case HUNT -> i = hunt(chunk, i, end, base, sink);
+                case BODY -> i = body(chunk, i, end, base, sink);
+                case CRC_LINE -> i = crcLine(chunk, i, end, base, sink);
+                case SKIP -> i = skip(chunk, i, end);
+            }
+        }
+        position = base + end;
+    }
+
+    /** As {@link #end()}, handing the result to {@code sink}. */
+    public void end(Consumer<? super Framed> sink) {
+        switch (state) {
+            case HUNT -> flushNoise(sink);
+            case BODY -> sink.accept(new Rejected(Rejected.Reason.INCOMPLETE,
+                    "the stream ended " + length + " bytes into the telegram at byte " + telegramStart
+                            + ", before its '!'", telegramStart));
+            case CRC_LINE -> {
+                if (hexDigits() > 0 && hexDigits() < 4 && crcLine.length() == hexDigits())
+                    sink.accept(new Rejected(Rejected.Reason.INCOMPLETE, "the stream ended inside the CRC line '!"
+                            + crcLine + "' of the telegram at byte " + telegramStart, telegramStart));
+                else
+                    complete(sink);
+            }
+            case SKIP -> { }
+        }
+        state = State.HUNT;
+        length = 0;
+    }
+
+    private int hunt(byte[] chunk, int i, int end, long base, Consumer<? super Framed> sink) {
+        for (; i < end; i++) {
+            byte b = chunk[i];
+            if (b == '/') {
+                flushNoise(sink);
+                startTelegram(base + i);
+                return i;                // the body copies the '/'
+            }
+            if (b != ' ' && b != '\r' && b != '\n' && b != '\t') {
+                if (noiseBytes == 0) noiseStart = base + i;
+                noiseBytes++;
+                noiseHasEnd |= b == '!';
+            }
+        }
+        return i;
+    }
+
+    private void startTelegram(long at) {
+        state = State.BODY;
+        telegramStart = at;
+        length = 0;
+        crcLine.setLength(0);
+    }
+
+    private int body(byte[] chunk, int i, int end, long base, Consumer<? super Framed> sink) {
+        int run = i;
+        // The first '/' of a telegram is the byte at `run` when the body just started.
+        if (length == 0) i++;
+        for (; i < end; i++) {
+            byte c = CLASS[chunk[i] & 0xFF];
+            if (c == TEXT) continue;
+            if (c == END) {
+                if (!append(chunk, run, i + 1 - run, sink)) return i + 1;
+                state = State.CRC_LINE;
+                return i + 1;
+            }
+            if (c == START) {
+                sink.accept(new Rejected(Rejected.Reason.INCOMPLETE, "the telegram at byte " + telegramStart
+                        + " has no '!': a new '/' came at byte " + (base + i), telegramStart));
+                startTelegram(base + i);
+                return i;
+            }
+            sink.accept(new Rejected(Rejected.Reason.MALFORMED, String.format(
+                    "byte 0x%02X at byte %d is not telegram text (printable ASCII, CR, LF)",
+                    chunk[i] & 0xFF, base + i), telegramStart));
+            state = State.SKIP;
+            return i + 1;
+        }
+        append(chunk, run, i - run, sink);
+        return i;
+    }
+
+    /** Copies a run into the buffer; false (and rejected, skipping to the next '/') when too long. */
+    private boolean append(byte[] chunk, int from, int count, Consumer<? super Framed> sink) {
+        if (length + count > maxTelegramBytes) {
+            sink.accept(new Rejected(Rejected.Reason.MALFORMED, "the telegram at byte " + telegramStart
+                    + " has no '!' within " + maxTelegramBytes + " bytes", telegramStart));
+            state = State.SKIP;
+            length = 0;
+            return false;
+        }
+        if (length + count > buffer.length)
+            buffer = java.util.Arrays.copyOf(buffer, Math.min(maxTelegramBytes, Math.max(buffer.length * 2, length + count)));
+        System.arraycopy(chunk, from, buffer, length, count);
+        length += count;
+        return true;
+    }
+
+    private int crcLine(byte[] chunk, int i, int end, long base, Consumer<? super Framed> sink) {
+        for (; i < end; i++) {
+            byte b = chunk[i];
+            if (b == '\r' || b == '\n') {
+                complete(sink);
+                return i + 1;
+            }
+            if (b == '/') {              // a 2.2 '!' followed straight by the next telegram
+                complete(sink);
+                return i;
+            }
+            if (b == ' ' || b == '\t') continue;
+            crcLine.append(CLASS[b & 0xFF] == BAD ? '?' : (char) b);
+            if (crcLine.length() > 8) {  // no CRC line is this long: give up on it
+                complete(sink);
+                state = State.SKIP;
+                return i + 1;
+            }
+        }
+        return i;
+    }
+
+    private int hexDigits() {
+        int n = 0;
+        for (int k = 0; k < crcLine.length(); k++)
+            if (Character.digit(crcLine.charAt(k), 16) >= 0) n++;
+        return n;
+    }
+
+    /** The line after '!' is complete: decide between a 2.2 telegram, a good CRC, a bad one. */
+    private void complete(Consumer<? super Framed> sink) {
+        state = State.HUNT;
+        int digits = hexDigits();
+        if (crcLine.length() == 0 && crcRequired) {
+            sink.accept(new Rejected(Rejected.Reason.INCOMPLETE, "expected a CRC16 after the '!' of the telegram at"
+                    + " byte " + telegramStart + " (this meter sends one), the line after it was empty", telegramStart));
+            state = State.SKIP;          // a damaged '!': what follows up to the next '/' is this telegram's rest
+        } else if (crcLine.length() == 0) {
+            sink.accept(new Telegram(text(), false, telegramStart));
+        } else if (digits == 4 && crcLine.length() == 4) {
+            int expected = Integer.parseInt(crcLine, 0, 4, 16);
+            int actual = Crc16.of(buffer, 0, length);
+            sink.accept(expected == actual || expected == crcWithCrLf()
+                    ? new Telegram(text(), true, telegramStart)
+                    : new Rejected(Rejected.Reason.CRC, "the telegram at byte " + telegramStart + " says CRC16 "
+                            + Crc16.hex(expected) + " after '!', its bytes give " + Crc16.hex(actual), telegramStart));
+        } else {
+            sink.accept(new Rejected(Rejected.Reason.MALFORMED, "expected four hex digits of CRC16 after the '!' of"
+                    + " the telegram at byte " + telegramStart + ", got '" + crcLine + "'", telegramStart));
+        }
+        length = 0;
+    }
+
+    /**
+     * The CRC as the meter computed it when the text reached us with bare LF line ends (stored in
+     * a file, pasted): meters send CR LF (DSMR 5.0.2), so each bare LF counts as CR LF.
+     * Still a CRC check over every character; -1 when the text has no bare LF.
+     */
+    private int crcWithCrLf() {
+        boolean bareLf = false;
+        for (int i = 0; i < length && !bareLf; i++) bareLf = buffer[i] == '\n' && (i == 0 || buffer[i - 1] != '\r');
+        if (!bareLf) return -1;
+        byte[] crlf = new byte[2 * length];
+        int n = 0;
+        for (int i = 0; i < length; i++) {
+            if (buffer[i] == '\n' && (i == 0 || buffer[i - 1] != '\r')) crlf[n++] = '\r';
+            crlf[n++] = buffer[i];
+        }
+        return Crc16.of(crlf, 0, n);
+    }
+
+    private String text() {
+        return new String(buffer, 0, length, StandardCharsets.ISO_8859_1);
+    }
+
+    private int skip(byte[] chunk, int i, int end) {
+        for (; i < end; i++) {
+            if (chunk[i] == '/') {
+                state = State.HUNT;
+                return i;
+            }
+        }
+        return i;
+    }
+
+    private void flushNoise(Consumer<? super Framed> sink) {
+        if (noiseBytes == 0) return;
+        sink.accept(noiseHasEnd
+                ? new Rejected(Rejected.Reason.INCOMPLETE, noiseBytes + " bytes from byte " + noiseStart
+                        + " end in '!' but began before the stream did: the tail of a telegram", noiseStart)
+                : new Rejected(Rejected.Reason.MALFORMED, noiseBytes + " bytes of noise outside any telegram from byte "
+                        + noiseStart, noiseStart));
+        noiseBytes = 0;
+        noiseHasEnd = false;
+    }
+}

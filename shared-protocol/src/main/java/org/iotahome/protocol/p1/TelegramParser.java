@@ -1,0 +1,157 @@
+package org.iotahome.protocol.p1;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Reads a framed telegram into a {@link Reading}, for DSMR 2.2, 4.0, 4.2, 5.0 and Belgian
+ * (e-MUCS H) meters. Lines are {@code OBIS(value)(value)...}; a line that starts with '(' carries
+ * on the line before it (DSMR 2.2 puts the gas value on the line after 0-n:24.3.0). Every OBIS
+ * line is kept, known or not; a line that is no OBIS line at all makes the telegram malformed.
+ * Liberal about CR LF or LF, spaces, missing lines and units. One pass over the bytes per line,
+ * no regular expressions: it runs once a second on a Pi and 200,000 times a second in the bench.
+ * Stateless and thread-safe.
+ */
+public final class TelegramParser {
+
+    /** What {@link #values} returns for a line whose values cannot be read. */
+    private static final int UNBALANCED = -1, TEXT_OUTSIDE = -2;
+
+    public Parsed parse(Telegram telegram) {
+        String t = telegram.text();                     // String.indexOf is vectorised: lines and values are found with it
+        byte[] b = t.getBytes(StandardCharsets.ISO_8859_1);
+        int end = t.length() - 1;                       // the final '!'
+        int headerEnd = lineEnd(t, 1, end);
+        String header = t.substring(1, headerEnd).trim();
+        if (header.isEmpty()) return malformed(telegram, "the identification line after '/' is empty");
+        ReadingBuilder reading = new ReadingBuilder();
+        String code = null;
+        int rawFrom = 0, rawTo = 0;
+        StringBuilder continued = null;                 // only for objects spread over lines (2.2 gas)
+        for (int pos = headerEnd; pos < end; ) {
+            int le = lineEnd(t, pos, end);
+            int from = pos, to = le;
+            pos = le + 1;
+            while (from < to && isBlank(b[from])) from++;
+            while (to > from && isBlank(b[to - 1])) to--;
+            if (from == to) continue;
+            if (b[from] == '(') {
+                int valuesEnd = values(t, b, from, to);
+                if (code == null)
+                    return malformed(telegram, "line " + lineNumber(b, from) + " continues a value but no OBIS line came before it: '"
+                            + line(t, from, to) + "'");
+                if (valuesEnd < 0)
+                    return malformed(telegram, "line " + lineNumber(b, from) + " (continuing " + code + "): "
+                            + problem(valuesEnd) + " in '" + line(t, from, to) + "'");
+                if (continued == null) continued = new StringBuilder().append(t, rawFrom, rawTo);
+                continued.append(t, from, valuesEnd);
+                continue;
+            }
+            int paren = codeEnd(b, from, to);
+            if (paren < 0)
+                return malformed(telegram, "line " + lineNumber(b, from) + ": expected an OBIS line like 1-0:1.8.1(000123.456*kWh), got '"
+                        + line(t, from, to) + "'");
+            if (code != null) commit(reading, code, t, b, rawFrom, rawTo, continued);
+            int codeTo = paren;
+            while (codeTo > from && isBlank(b[codeTo - 1])) codeTo--;
+            code = ObisCodes.of(b, from, codeTo);
+            continued = null;
+            rawFrom = paren;
+            rawTo = values(t, b, paren, to);
+            if (rawTo < 0)
+                return malformed(telegram, "line " + lineNumber(b, from) + " (" + code + "): " + problem(rawTo)
+                        + " in '" + line(t, from, to) + "'");
+        }
+        if (code == null) return malformed(telegram, "the telegram has no OBIS lines between its header and '!'");
+        commit(reading, code, t, b, rawFrom, rawTo, continued);
+        if (!telegram.crcChecked() && reading.expectsCrc())
+            return new Rejected(Rejected.Reason.INCOMPLETE, "the telegram at byte " + telegram.offset() + " is DSMR "
+                    + reading.version() + ", which ends with a CRC16 after '!'; none came", telegram.offset());
+        return reading.build(header, telegram.crcChecked() ? Boolean.TRUE : null);
+    }
+
+    private static void commit(ReadingBuilder reading, String code, String t, byte[] b, int rawFrom, int rawTo,
+                               StringBuilder continued) {
+        if (continued == null) {
+            reading.accept(code, t.substring(rawFrom, rawTo), b, rawFrom, rawTo);
+        } else {
+            String raw = continued.toString();
+            byte[] bytes = raw.getBytes(StandardCharsets.ISO_8859_1);
+            reading.accept(code, raw, bytes, 0, bytes.length);
+        }
+    }
+
+    /**
+     * Where the OBIS code starting at {@code from} ends (its '('), or -1 when the line is no
+     * OBIS line: digit groups joined by '-', ':', '.' or '*' (1-0:1.8.1, 0-1:24.2.1, and the
+     * 1-0:99:97.0 some meters print), at least three groups, spaces allowed before '('.
+     */
+    private static int codeEnd(byte[] b, int from, int end) {
+        int groups = 0;
+        boolean inDigits = false, spaces = false;
+        for (int i = from; i < end; i++) {
+            int c = b[i];
+            if (c == '(') return groups >= 3 && inDigits ? i : -1;
+            if (c >= '0' && c <= '9' && !spaces) {
+                if (!inDigits) groups++;
+                inDigits = true;
+            } else if ((c == '-' || c == ':' || c == '.' || c == '*') && inDigits && !spaces) {
+                inDigits = false;
+            } else if (c == ' ' || c == '\t') {
+                spaces = true;
+            } else {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Checks {@code (v)(v)...} in {@code [from, to)} (a trimmed line from its first '('); returns
+     * the end of the last ')', or {@link #UNBALANCED} or {@link #TEXT_OUTSIDE}.
+     */
+    private static int values(String t, byte[] b, int from, int to) {
+        int i = from;
+        while (true) {
+            int close = t.indexOf(')', i + 1);
+            if (close < 0 || close >= to) return UNBALANCED;
+            int open = t.indexOf('(', i + 1);
+            if (open >= 0 && open < close) return UNBALANCED;
+            int next = close + 1;
+            while (next < to && isBlank(b[next])) next++;
+            if (next >= to) return close + 1;
+            if (b[next] != '(') return TEXT_OUTSIDE;
+            i = next;
+        }
+    }
+
+    private static String problem(int code) {
+        return code == UNBALANCED ? "unbalanced parentheses" : "text outside parentheses";
+    }
+
+    private static Rejected malformed(Telegram telegram, String why) {
+        return new Rejected(Rejected.Reason.MALFORMED, "telegram at byte " + telegram.offset() + ": " + why,
+                telegram.offset());
+    }
+
+    /** Where the line from {@code from} ends: its LF, or the final '!'. A CR before the LF is blank. */
+    private static int lineEnd(String t, int from, int end) {
+        int lf = t.indexOf('\n', from);
+        return lf < 0 || lf > end ? end : lf;
+    }
+
+    private static boolean isBlank(byte c) {
+        return c == ' ' || c == '\t' || c == '\r';
+    }
+
+    private static String line(String t, int from, int to) {
+        return Telegram.abbreviate(t.substring(from, to));
+    }
+
+    /** 1-based, counting the header line: only for messages. */
+    private static int lineNumber(byte[] b, int pos) {
+        int n = 1;
+        for (int i = 0; i < pos; i++)
+            if (b[i] == '\n' || b[i] == '\r' && (i + 1 >= b.length || b[i + 1] != '\n')) n++;
+        return n;
+    }
+}

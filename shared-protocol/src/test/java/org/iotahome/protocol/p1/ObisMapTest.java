@@ -1,0 +1,39 @@
+package org.iotahome.protocol.p1;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ObisMapTest {
+
+    @Test
+    void keepsTelegramOrderAndLetsALaterLineReplaceAnEarlierOneInPlace() {
+        ObisMap map = new ObisMap();
+        for (int i = 0; i < 100; i++) map.add("0-0:96.13." + i, "(" + i + ")");
+        map.add(new String("0-0:96.13.5"), "(again)");       // equal, not the same String
+        assertThat(map).hasSize(100);
+        assertThat(map.get("0-0:96.13.5")).isEqualTo("(again)");
+        assertThat(map.keySet()).first().isEqualTo("0-0:96.13.0");
+        assertThat(map.containsKey("0-0:96.13.99")).isTrue();
+        assertThat(map.containsKey("1-0:1.8.1")).isFalse();
+        assertThat(map.get(42)).isNull();
+        Map<String, String> same = new LinkedHashMap<>(map);
+        assertThat(map).isEqualTo(same);
+        assertThat(map.hashCode()).isEqualTo(same.hashCode());
+    }
+
+    @Test
+    void cannotBeChangedFromOutside() {
+        ObisMap map = new ObisMap();
+        map.add("1-0:1.8.1", "(1*kWh)");
+        assertThatThrownBy(() -> map.put("x", "y")).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> map.entrySet().iterator().next().setValue("z"))
+                .isInstanceOf(UnsupportedOperationException.class);
+        Map<String, String> copied = ObisMap.readOnly(new LinkedHashMap<>(Map.of("a", "b")));
+        assertThatThrownBy(() -> copied.put("c", "d")).isInstanceOf(UnsupportedOperationException.class);
+    }
+}
