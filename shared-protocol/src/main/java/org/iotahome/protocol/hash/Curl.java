@@ -98,6 +98,16 @@ public final class Curl implements Sponge {
         pending = false;
     }
 
+    /**
+     * The first {@code length} trits of the rate, without transforming: MAM reads the rate as the
+     * key stream for a chunk before absorbing that chunk (PROTOCOL.md §5).
+     */
+    public void peek(byte[] out, int offset, int length) {
+        if (length > HASH_LENGTH) throw new IllegalArgumentException("the rate is 243 trits, asked " + length);
+        settle();
+        read(out, offset, length);
+    }
+
     /** A copy of the full state, for callers that resume from a mid-state (PoW). */
     public byte[] state() {
         settle();
