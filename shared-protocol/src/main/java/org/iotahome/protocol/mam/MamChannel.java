@@ -61,7 +61,7 @@ public final class MamChannel {
     }
 
     public Created create(String messageTrytes) {
-        return create(messageTrytes, CountingNonceFinder.INSTANCE);
+        return create(messageTrytes, ReferenceOrderNonceFinder.INSTANCE);
     }
 
     public Created create(String messageTrytes, NonceFinder nonces) {

@@ -59,7 +59,7 @@ class MamDecoderTest {
         String payload = MamEncoder.encode(new MamEncoder.Parts(SideKey.NONE,
                 org.iotahome.protocol.trinary.Trytes.toTrits(b.root()), 0,
                 org.iotahome.protocol.trinary.Trytes.toTrits(a.state().nextRoot()), new byte[0], privateKey, new byte[0], 1),
-                CountingNonceFinder.INSTANCE);
+                ReferenceOrderNonceFinder.INSTANCE);
         assertThatThrownBy(() -> MamDecoder.decode(payload, b.root(), SideKey.NONE))
                 .isInstanceOf(BadSignatureException.class)
                 .hasMessageContaining(b.root()).hasMessageContaining(a.root());
