@@ -72,19 +72,7 @@ class MamChannelTest {
 
     @Test
     void anyNonceOfTheChannelsSecurityIsValidNotOnlyTheReferencesChoice() throws MamException {
-        NonceFinder lastValid = (sponge, security) -> {
-            byte[] nonce = new byte[NonceFinder.NONCE_LENGTH];
-            byte[] hash = new byte[243];
-            byte[] found = null;
-            for (int tries = 0; tries < 200; tries++) {
-                nonce[tries % 81] = (byte) (tries % 3 - 1);
-                Curl trial = sponge.copy();
-                trial.absorb(nonce, 0, nonce.length);
-                trial.peek(hash, 0, 243);
-                if (Iss.checksumSecurity(hash) == security) found = nonce.clone();
-            }
-            return found;
-        };
+        NonceFinder lastValid = ReferenceReadsOurPayloadsTest::secondFromZero;
         MamChannel channel = MamChannel.open(SEED, MamMode.PUBLIC, SideKey.NONE, 2);
         MamMessage ours = channel.create("SAME", lastValid).message();
         assertThat(ours.payload()).isNotEqualTo(channel.create("SAME").message().payload());

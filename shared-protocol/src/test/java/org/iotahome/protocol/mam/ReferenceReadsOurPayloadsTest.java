@@ -56,6 +56,12 @@ class ReferenceReadsOurPayloadsTest {
             }
         }
 
+        // A nonce the reference's own search would not pick is still valid to it.
+        MamChannel other = MamChannel.open(trytes(random, 81), MamMode.PRIVATE, SideKey.NONE, 2);
+        MamChannel.Created odd = other.create("OTHERNONCE", ReferenceReadsOurPayloadsTest::secondFromZero);
+        assertThat(odd.message().payload()).isNotEqualTo(other.create("OTHERNONCE").message().payload());
+        sent.add(new Sent(odd.message(), "OTHERNONCE", SideKey.NONE));
+
         // Last (a refusal may leave the reference's runtime unusable): one tampered trit must be refused,
         // which also shows this harness can tell a good answer from a bad one.
         MamMessage good = sent.get(0).message();
@@ -93,6 +99,19 @@ class ReferenceReadsOurPayloadsTest {
         assertThat(node.waitFor(120, TimeUnit.SECONDS)).isTrue();
         assertThat(answers).as("one answer per payload").hasSize(sent.size());
         return answers;
+    }
+
+    /** The second valid nonce counting up from all zeros: not the one the reference's search picks. */
+    static byte[] secondFromZero(org.iotahome.protocol.hash.Curl sponge, int security) {
+        byte[] nonce = new byte[NonceFinder.NONCE_LENGTH];
+        byte[] hash = new byte[243];
+        for (int valid = 0; ; ) {
+            for (int i = 0; i < nonce.length && ++nonce[i] > 1; i++) nonce[i] = -1;
+            org.iotahome.protocol.hash.Curl trial = sponge.copy();
+            trial.absorb(nonce, 0, nonce.length);
+            trial.peek(hash, 0, 243);
+            if (Iss.checksumSecurity(hash) == security && ++valid == 2) return nonce;
+        }
     }
 
     static String trytes(Random random, int n) {
