@@ -150,6 +150,10 @@ public final class Curl implements Sponge {
 
     /** Logical trits 0..n-1 from {@code trits[offset..]}. */
     private void write(byte[] trits, int offset, int n) {
+        if (inv == 1) {
+            writeInOrder(trits, offset, n);
+            return;
+        }
         long[] l = lo;
         long[] h = hi;
         int p = 0;
@@ -164,16 +168,68 @@ public final class Curl implements Sponge {
         }
     }
 
+    /** The usual case (a fresh or reset sponge): trit i at bit i, so whole words are packed at once. */
+    private void writeInOrder(byte[] trits, int offset, int n) {
+        for (int w = 0, base = 0; base < n; w++, base += 64) {
+            int k = Math.min(64, n - base);
+            long l = 0;
+            long h = 0;
+            for (int b = 0; b < k; b++) {
+                int t = trits[offset + base + b];
+                l |= (long) ((t - 1) >>> 31) << b; // 1 unless t == 1
+                h |= (long) ((-t - 1) >>> 31) << b; // 1 unless t == -1
+            }
+            long keep = k == 64 ? 0 : -1L << k;
+            lo[w] = (lo[w] & keep) | l;
+            hi[w] = (hi[w] & keep) | h;
+        }
+    }
+
     /** Logical trits 0..n-1 into {@code out[offset..]}. */
     private void read(byte[] out, int offset, int n) {
         long[] l = lo;
         long[] h = hi;
+        int[] at = n <= HASH_LENGTH ? RatePositions.of(inv) : null;
+        if (at != null) {
+            for (int i = 0; i < n; i++) {
+                int p = at[i];
+                out[offset + i] = (byte) (((h[p >>> 6] >>> p) & 1) - ((l[p >>> 6] >>> p) & 1));
+            }
+            return;
+        }
         int p = 0;
         for (int i = 0; i < n; i++) {
             int w = p >>> 6;
             out[offset + i] = (byte) (((h[w] >>> p) & 1) - ((l[w] >>> p) & 1));
             p += inv;
             if (p >= STATE_LENGTH) p -= STATE_LENGTH;
+        }
+    }
+
+    /**
+     * Where the rate sits after one transform from a reset sponge (absorb one chunk, then squeeze:
+     * every hash MAM chains), for 27 and 81 rounds; other orders step through the positions.
+     */
+    private static final class RatePositions {
+        private static final int AFTER_27 = afterRounds(27);
+        private static final int AFTER_81 = afterRounds(81);
+        private static final int[] POSITIONS_27 = positions(AFTER_27);
+        private static final int[] POSITIONS_81 = positions(AFTER_81);
+
+        static int[] of(int inv) {
+            return inv == AFTER_27 ? POSITIONS_27 : inv == AFTER_81 ? POSITIONS_81 : null;
+        }
+
+        private static int afterRounds(int rounds) {
+            int inv = 1;
+            for (int r = 0; r < rounds; r++) inv = inv * STEP % STATE_LENGTH;
+            return inv;
+        }
+
+        private static int[] positions(int inv) {
+            int[] at = new int[HASH_LENGTH];
+            for (int i = 0; i < HASH_LENGTH; i++) at[i] = (int) ((long) i * inv % STATE_LENGTH);
+            return at;
         }
     }
 

@@ -76,6 +76,28 @@ class CurlBitSlicedTest {
     }
 
     @Test
+    void aOneChunkHashMatchesTheDefinitionForBothRoundCounts() {
+        Random random = new Random(4);
+        for (int rounds : new int[] {27, 81}) {
+            for (int k = 0; k < 10; k++) {
+                byte[] chunk = randomTrits(random, 243);
+                byte[] state = new byte[729];
+                System.arraycopy(chunk, 0, state, 0, 243);
+                plainTransform(state, rounds);
+                Curl curl = rounds == 27 ? Curl.p27() : Curl.p81();
+                curl.absorb(chunk);
+                byte[] rate = new byte[243];
+                curl.peek(rate, 0, 243);
+                assertThat(rate).isEqualTo(java.util.Arrays.copyOf(state, 243));
+                assertThat(curl.squeeze(243)).isEqualTo(rate);
+                curl.reset();
+                curl.absorb(chunk);
+                assertThat(curl.squeeze(243)).as("the same after a reset").isEqualTo(rate);
+            }
+        }
+    }
+
+    @Test
     void aCopyGoesOnIndependently() {
         Random random = new Random(3);
         Curl curl = Curl.p27();
