@@ -19,13 +19,6 @@ public final class Curl implements Sponge {
 
     public static final int STATE_LENGTH = 3 * HASH_LENGTH;
 
-    /** The transform reads state[INDEX[i]] and state[INDEX[i + 1]] to make trit i. */
-    static final int[] INDEX = new int[STATE_LENGTH + 1];
-
-    static {
-        for (int i = 0; i < STATE_LENGTH; i++) INDEX[i + 1] = INDEX[i] + (INDEX[i] < 365 ? 364 : -365);
-    }
-
     private static final int WORDS = 12;
     /** Bits 704..728 live in word 11. */
     private static final long LAST = (1L << (STATE_LENGTH - 64 * 11)) - 1;
