@@ -34,6 +34,25 @@ public final class BundleAssembler {
         return List.copyOf(bundles.values());
     }
 
+    /**
+     * Every complete instance (each tail and its trunk chain), ordered by tail attachment time,
+     * without folding instances that share a bundle hash: a zero-value bundle hash covers no
+     * message, so two different messages sent to one address in the same second share it.
+     */
+    public static List<List<Transaction>> instances(List<Transaction> found) {
+        Map<String, Transaction> byHash = new HashMap<>();
+        for (Transaction tx : found) byHash.put(tx.hash(), tx);
+        List<Transaction> tails = new ArrayList<>();
+        for (Transaction tx : found) if (tx.currentIndex() == 0) tails.add(tx);
+        tails.sort(Comparator.comparingLong(Transaction::attachmentTimestamp).thenComparing(Transaction::hash));
+        List<List<Transaction>> out = new ArrayList<>();
+        for (Transaction tail : tails) {
+            List<Transaction> chain = chainFrom(tail, byHash);
+            if (chain != null) out.add(chain);
+        }
+        return List.copyOf(out);
+    }
+
     private static List<Transaction> chainFrom(Transaction tail, Map<String, Transaction> byHash) {
         List<Transaction> chain = new ArrayList<>();
         chain.add(tail);
