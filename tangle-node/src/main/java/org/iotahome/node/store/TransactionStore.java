@@ -1,5 +1,6 @@
 package org.iotahome.node.store;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -8,14 +9,17 @@ import java.util.List;
 import java.util.Optional;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.type.ByteArrayDataType;
 import org.iotahome.protocol.tangle.Transaction;
 import org.iotahome.protocol.tangle.TransactionCheck.Accepted;
 
 /**
- * The node's durable transactions (PROTOCOL.md §2) in one H2 MVStore file: trytes by hash, and
- * one sorted index per searchable field whose keys are the field value followed by the hash, so
- * a lookup is a prefix range scan (O(log n + hits)). Every {@link #store} commits and forces the
- * file before returning: an accepted transaction survives a crash, {@code kill -9} included.
+ * The node's durable transactions (PROTOCOL.md §2) in one H2 MVStore file. Each transaction gets
+ * the next sequence number: trytes and hash are kept by number (append-only maps, so a commit
+ * rewrites only their last pages), the hash leads back to the number, and each searchable field
+ * has a sorted index whose keys are the field value followed by the number, so a lookup is a
+ * prefix range scan (O(log n + hits)). Every {@link #store} commits and forces the file before
+ * returning: an accepted transaction survives a crash, {@code kill -9} included.
  */
 public final class TransactionStore implements AutoCloseable {
 
@@ -25,19 +29,26 @@ public final class TransactionStore implements AutoCloseable {
     }
 
     private static final String FILE = "tangle.mv.db";
+    /** Sequence numbers in index keys: fixed width, so keys with one prefix sort by number. */
+    private static final int SEQ_CHARS = 13;
 
     private final MVStore store;
-    private final MVMap<String, String> trytes;
+    private final MVMap<Long, byte[]> trytes;
+    private final MVMap<Long, String> hashOf;
+    private final MVMap<String, Long> seqOf;
     private final MVMap<String, String> address;
     private final MVMap<String, String> bundle;
     private final MVMap<String, String> tag;
     private final MVMap<String, String> approvee;
-    /** Transactions no stored transaction approves yet: where new ones attach. */
-    private final MVMap<String, String> tips;
+    /** Numbers of the transactions no stored transaction approves yet: where new ones attach. */
+    private final MVMap<Long, String> tips;
 
     private TransactionStore(MVStore store) {
         this.store = store;
-        this.trytes = store.openMap("trytes");
+        // ASCII bytes: written as one copy, where a String value is encoded char by char.
+        this.trytes = store.openMap("trytes", new MVMap.Builder<Long, byte[]>().valueType(ByteArrayDataType.INSTANCE));
+        this.hashOf = store.openMap("hashOf");
+        this.seqOf = store.openMap("seqOf");
         this.address = store.openMap("address");
         this.bundle = store.openMap("bundle");
         this.tag = store.openMap("tag");
@@ -45,8 +56,12 @@ public final class TransactionStore implements AutoCloseable {
         this.tips = store.openMap("tips");
     }
 
-    /** Opens (or creates) the store in {@code dir}. */
+    /** Opens (or creates) the store in {@code dir} with a 256 MB page cache. */
     public static TransactionStore open(Path dir) {
+        return open(dir, 256);
+    }
+
+    public static TransactionStore open(Path dir, int cacheMegabytes) {
         try {
             Files.createDirectories(dir);
         } catch (java.io.IOException e) {
@@ -54,42 +69,70 @@ public final class TransactionStore implements AutoCloseable {
         }
         Path file = dir.resolve(FILE).toAbsolutePath();
         try {
-            // Compressed pages: a message transaction is mostly '9' padding, LZF shrinks it ~5x.
-            return new TransactionStore(new MVStore.Builder().fileName(file.toString()).compress()
+            // Uncompressed: LZF on every page rewrite cost more time than the disk space it saved.
+            // A page cache large enough for the indexes' inner pages and hot leaves: inserts at random
+            // keys (addresses, bundle hashes) otherwise read a leaf from disk each (default 16 MB).
+            return new TransactionStore(new MVStore.Builder().fileName(file.toString()).cacheSize(cacheMegabytes)
                     .autoCommitDisabled().open());
         } catch (RuntimeException e) {
             throw new StoreException("cannot open the transaction store " + file + ": " + e.getMessage(), e);
         }
     }
 
-    /** Stores new transactions and makes them durable; ones already stored are left as they are. */
+    /**
+     * Stores new transactions and makes them durable; ones already stored are left as they are.
+     * Index keys go in sorted per map, so a large batch walks each B-tree once instead of at random.
+     */
     public synchronized int store(List<Accepted> accepted) {
-        int added = 0;
+        long next = trytes.isEmpty() ? 0 : trytes.lastKey() + 1;
+        List<String> addressKeys = new ArrayList<>(), bundleKeys = new ArrayList<>(), tagKeys = new ArrayList<>(),
+                approveeKeys = new ArrayList<>();
+        java.util.Map<String, Long> batch = new java.util.HashMap<>();
         for (Accepted a : accepted) {
             String hash = a.hash();
-            if (trytes.containsKey(hash)) continue;
+            if (batch.containsKey(hash) || seqOf.containsKey(hash)) continue;
+            long seq = next++;
+            batch.put(hash, seq);
+            String key = seqKey(seq);
             Transaction tx = a.transaction();
-            trytes.put(hash, a.trytes());
-            address.put(tx.address() + hash, "");
-            bundle.put(tx.bundle() + hash, "");
-            tag.put(tx.tag() + hash, "");
-            tag.put(tx.obsoleteTag() + hash, "");
-            approvee.put(tx.trunkTransaction() + hash, "");
-            approvee.put(tx.branchTransaction() + hash, "");
-            tips.remove(tx.trunkTransaction());
-            tips.remove(tx.branchTransaction());
-            if (!hasPrefix(approvee, hash)) tips.put(hash, "");
-            added++;
+            trytes.put(seq, a.trytes().getBytes(StandardCharsets.US_ASCII));
+            hashOf.put(seq, hash);
+            addressKeys.add(tx.address() + key);
+            bundleKeys.add(tx.bundle() + key);
+            tagKeys.add(tx.tag() + key);
+            tagKeys.add(tx.obsoleteTag() + key);
+            approveeKeys.add(tx.trunkTransaction() + key);
+            approveeKeys.add(tx.branchTransaction() + key);
         }
-        if (added > 0) {
-            store.commit();
-            store.sync();
+        int added = batch.size();
+        if (added == 0) return 0;
+        new java.util.TreeMap<>(batch).forEach(seqOf::put);
+        putSorted(address, addressKeys);
+        putSorted(bundle, bundleKeys);
+        putSorted(tag, tagKeys);
+        putSorted(approvee, approveeKeys);
+        for (Accepted a : accepted) {
+            Long seq = batch.remove(a.hash());
+            if (seq == null) continue;
+            untip(a.transaction().trunkTransaction());
+            untip(a.transaction().branchTransaction());
+            if (!hasPrefix(approvee, a.hash())) tips.put(seq, "");
         }
+        store.commit();
+        store.sync();
         return added;
     }
 
+    private static void putSorted(MVMap<String, String> map, List<String> keys) {
+        keys.sort(null);
+        for (String k : keys) map.put(k, "");
+    }
+
     public Optional<String> trytes(String hash) {
-        return Optional.ofNullable(trytes.get(hash));
+        Long seq = seqOf.get(hash);
+        if (seq == null) return Optional.empty();
+        byte[] t = trytes.get(seq);
+        return t == null ? Optional.empty() : Optional.of(new String(t, StandardCharsets.US_ASCII));
     }
 
     /**
@@ -103,7 +146,8 @@ public final class TransactionStore implements AutoCloseable {
         while (keys.hasNext() && out.size() <= limit) {
             String key = keys.next();
             if (!key.startsWith(value)) break;
-            out.add(key.substring(value.length()));
+            String hash = hashOf.get(Long.parseLong(key.substring(value.length()), 36));
+            if (hash != null) out.add(hash);
         }
         return out;
     }
@@ -112,13 +156,24 @@ public final class TransactionStore implements AutoCloseable {
         return trytes.sizeAsLong();
     }
 
+    private void untip(String approved) {
+        Long seq = seqOf.get(approved);
+        if (seq != null) tips.remove(seq);
+    }
+
+    private static String seqKey(long seq) {
+        String s = Long.toString(seq, 36);
+        return "0".repeat(SEQ_CHARS - s.length()) + s;
+    }
+
     public long tipCount() {
         return tips.sizeAsLong();
     }
 
-    /** The tip at {@code index} (0 .. tipCount-1) in hash order, or null when tips changed under the caller. */
+    /** The tip at {@code index} (0 .. tipCount-1) in arrival order, or null when tips changed under the caller. */
     public String tipAt(long index) {
-        return index < tips.sizeAsLong() ? tips.getKey(index) : null;
+        Long seq = index < tips.sizeAsLong() ? tips.getKey(index) : null;
+        return seq == null ? null : hashOf.get(seq);
     }
 
     @Override
