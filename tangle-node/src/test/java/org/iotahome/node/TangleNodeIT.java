@@ -96,6 +96,34 @@ class TangleNodeIT {
         }
     }
 
+    @Test
+    void badRequestsGetAnIriErrorAndLargeOnesPass(@TempDir Path data) throws Exception {
+        try (NodeProcess node = NodeProcess.start(data, MWM)) {
+            assertThat(post(node, "{\"command\":", "1")).startsWith("400 ").contains("Invalid JSON syntax");
+            assertThat(post(node, "{\"command\":\"dance\"}", "1")).startsWith("400 ").contains("Command [dance] is unknown");
+            assertThat(post(node, "{\"command\":\"getTrytes\",\"hashes\":[\"abc\"]}", "1")).startsWith("400 ")
+                    .contains("not trytes");
+            assertThat(post(node, "{\"command\":\"storeTransactions\",\"trytes\":[\"" + "A".repeat(2672) + "\"]}", "1"))
+                    .startsWith("400 ").contains("2673 trytes, got 2672");
+            assertThat(post(node, "{\"command\":\"getNodeInfo\"}", "2")).startsWith("400 ").contains("Invalid API Version");
+            assertThat(post(node, "{\"command\":\"getNodeInfo\"}", null)).startsWith("200 ");
+            // PROTOCOL.md §6: ~5,500-tryte public keys travel in requests of 16 KiB and more
+            assertThat(post(node, "{\"command\":\"findTransactions\",\"tags\":[\"A\"],\"key\":\"" + "K".repeat(64 * 1024) + "\"}", "1"))
+                    .startsWith("200 ");
+            assertThat(post(node, "{\"command\":\"findTransactions\",\"tags\":[\"A\"],\"key\":\"" + "K".repeat(5 << 20) + "\"}", "1"))
+                    .startsWith("400 ").contains("Request too long");
+            assertThat(IriClient.of(node.url()).findTransactionsByAddress(READ).await().indefinitely()).isEmpty();
+        }
+    }
+
+    private static String post(NodeProcess node, String body, String version) throws Exception {
+        var b = java.net.http.HttpRequest.newBuilder(java.net.URI.create(node.url() + "/"))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body));
+        if (version != null) b.header("X-IOTA-API-Version", version);
+        var r = java.net.http.HttpClient.newHttpClient().send(b.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        return r.statusCode() + " " + r.body();
+    }
+
     private static long nowSeconds() {
         return System.currentTimeMillis() / 1000;
     }
