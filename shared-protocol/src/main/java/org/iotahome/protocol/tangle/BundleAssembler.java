@@ -12,7 +12,7 @@ import java.util.Map;
  * (index 0) and the trunk chain from it, so a forged transaction reusing a bundle hash cannot
  * splice fragments into someone else's message. A zero-value bundle hash does not cover the
  * message fragments, so two different messages sent in the same second can share one: a
- * reattachment is therefore the same bundle hash with the same fragments, and only the
+ * reattachment is the same {@link MessageIdentity} (bundle hash and fragments), and only the
  * earliest-attached complete instance of it counts.
  */
 public final class BundleAssembler {
@@ -20,26 +20,29 @@ public final class BundleAssembler {
     private BundleAssembler() {
     }
 
-    /** Complete bundles (each in index order), ordered by their tail's attachment time. */
+    /** Complete bundles (each in index order), one per message, ordered by tail attachment time. */
     public static List<List<Transaction>> complete(List<Transaction> found) {
+        Map<String, List<Transaction>> bundles = new LinkedHashMap<>();
+        for (List<Transaction> chain : instances(found)) bundles.putIfAbsent(MessageIdentity.of(chain), chain);
+        return List.copyOf(bundles.values());
+    }
+
+    /**
+     * Every complete instance (each tail and its trunk chain), ordered by tail attachment time,
+     * reattachments included: for readers that settle identities across polls themselves.
+     */
+    public static List<List<Transaction>> instances(List<Transaction> found) {
         Map<String, Transaction> byHash = new HashMap<>();
         for (Transaction tx : found) byHash.put(tx.hash(), tx);
         List<Transaction> tails = new ArrayList<>();
         for (Transaction tx : found) if (tx.currentIndex() == 0) tails.add(tx);
         tails.sort(Comparator.comparingLong(Transaction::attachmentTimestamp).thenComparing(Transaction::hash));
-        Map<String, List<Transaction>> bundles = new LinkedHashMap<>();
+        List<List<Transaction>> out = new ArrayList<>();
         for (Transaction tail : tails) {
             List<Transaction> chain = chainFrom(tail, byHash);
-            if (chain != null) bundles.putIfAbsent(identity(chain), chain);
+            if (chain != null) out.add(chain);
         }
-        return List.copyOf(bundles.values());
-    }
-
-    /** What reattachments share: the bundle hash and every fragment. */
-    private static String identity(List<Transaction> bundle) {
-        StringBuilder id = new StringBuilder(bundle.get(0).bundle());
-        for (Transaction tx : bundle) id.append(tx.signatureMessageFragment());
-        return id.toString();
+        return List.copyOf(out);
     }
 
     private static List<Transaction> chainFrom(Transaction tail, Map<String, Transaction> byHash) {

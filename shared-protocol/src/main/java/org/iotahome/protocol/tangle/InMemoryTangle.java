@@ -1,0 +1,75 @@
+package org.iotahome.protocol.tangle;
+
+import io.smallrye.mutiny.Uni;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongSupplier;
+
+/**
+ * A {@link Tangle} in one JVM's memory for unit tests: attaching chains the bundle onto the last
+ * transaction stored, with no proof of work (weight 0), and stamps the attachment time from the
+ * given clock. Tests may {@link #put} raw trytes to simulate what others post.
+ */
+public final class InMemoryTangle implements Tangle {
+
+    private static final String GENESIS = "9".repeat(Transaction.HASH_TRYTES);
+
+    private final Map<String, String> trytesByHash = new LinkedHashMap<>();
+    private final LongSupplier clockMillis;
+    private String lastHash = GENESIS;
+
+    public InMemoryTangle(LongSupplier clockMillis) {
+        this.clockMillis = clockMillis;
+    }
+
+    @Override
+    public synchronized Uni<List<Transaction>> attach(List<Transaction> bundle) {
+        String problem = BundleValidator.unattached().problem(bundle);
+        if (problem != null) return Uni.createFrom().failure(new IllegalArgumentException("not a bundle to attach: " + problem));
+        List<String> attached = new ArrayList<>();
+        String previous = null;
+        for (int i = bundle.size() - 1; i >= 0; i--) {
+            Transaction tx = bundle.get(i).attachedTo(previous == null ? lastHash : previous, lastHash, clockMillis.getAsLong());
+            previous = tx.hash();
+            attached.add(0, tx.toTrytes());
+        }
+        attached.forEach(this::put);
+        List<Transaction> out = new ArrayList<>();
+        for (String t : attached) out.add(Transaction.fromTrytes(t));
+        return Uni.createFrom().item(List.copyOf(out));
+    }
+
+    /** Stores one transaction as-is, as a storeTransactions from anyone would. */
+    public synchronized String put(String trytes) {
+        String hash = Transaction.fromTrytes(trytes).hash();
+        trytesByHash.put(hash, trytes);
+        lastHash = hash;
+        return hash;
+    }
+
+    @Override
+    public synchronized Uni<List<List<Transaction>>> bundlesSince(String address, TangleCursor cursor) {
+        List<Transaction> fresh = new ArrayList<>();
+        for (Map.Entry<String, String> e : trytesByHash.entrySet()) {
+            if (cursor.transactions().contains(e.getKey())) continue;
+            Transaction tx = Transaction.fromTrytes(e.getValue());
+            if (tx.address().equals(address)) fresh.add(tx);
+        }
+        fresh.sort(Comparator.comparingLong(Transaction::attachmentTimestamp));
+        return Uni.createFrom().item(BundleAssembler.instances(fresh));
+    }
+
+    @Override
+    public synchronized Uni<List<String>> trytes(List<String> hashes) {
+        List<String> out = new ArrayList<>(hashes.size());
+        for (String h : hashes) out.add(trytesByHash.getOrDefault(h, "9".repeat(Transaction.TRYTES)));
+        return Uni.createFrom().item(out);
+    }
+
+    public synchronized int size() {
+        return trytesByHash.size();
+    }
+}
