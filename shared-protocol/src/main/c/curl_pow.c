@@ -10,6 +10,7 @@
  * One engine per vector width, chosen at run time by what the CPU supports.
  */
 #include <jni.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,6 +30,29 @@ static void increment(uint64_t *low, uint64_t *high, int words, int from, int to
         for (int w = 0; w < words; w++) { low[t * words + w] = l; high[t * words + w] = h; }
         if (!carry) return;
     }
+}
+
+/*
+ * Six 729-vector planes (start, and two rounds' worth) of the widest engine, allocated once per
+ * thread: a search call is short, so a fresh 280 KB allocation each time would cost more than
+ * the work between two stop checks.
+ */
+#define WORK_BYTES (6 * STATE * 64)
+static pthread_key_t work_key;
+static pthread_once_t work_once = PTHREAD_ONCE_INIT;
+
+static void make_work_key(void) {
+    pthread_key_create(&work_key, free);
+}
+
+static void *work_buffer(void) {
+    pthread_once(&work_once, make_work_key);
+    void *buf = pthread_getspecific(work_key);
+    if (!buf) {
+        buf = aligned_alloc(64, WORK_BYTES);
+        if (buf && pthread_setspecific(work_key, buf) != 0) { free(buf); buf = NULL; }
+    }
+    return buf;
 }
 
 #define DEFINE_ENGINE(NAME, BYTES, TARGET)                                                        \
@@ -55,7 +79,7 @@ __attribute__((target(TARGET))) static inline void NAME##_round(                
 __attribute__((target(TARGET))) static int NAME##_search(uint64_t *low, uint64_t *high, int mwm,  \
         int counter_from, int counter_to, int steps) {                                            \
     const int words = BYTES / 8;                                                                  \
-    NAME##_vec *buf = aligned_alloc(64, 6 * STATE * sizeof(NAME##_vec));                          \
+    NAME##_vec *buf = (NAME##_vec *) work_buffer();                                               \
     if (!buf) return -2;                                                                          \
     NAME##_vec *sl = buf, *sh = buf + STATE, *al = buf + 2 * STATE, *ah = buf + 3 * STATE;        \
     NAME##_vec *bl = buf + 4 * STATE, *bh = buf + 5 * STATE;                                      \
@@ -80,7 +104,6 @@ __attribute__((target(TARGET))) static int NAME##_search(uint64_t *low, uint64_t
     }                                                                                             \
     memcpy(low, sl, STATE * sizeof(NAME##_vec));                                                  \
     memcpy(high, sh, STATE * sizeof(NAME##_vec));                                                 \
-    free(buf);                                                                                    \
     return lane;                                                                                  \
 }
 

@@ -16,7 +16,7 @@ import org.iotahome.protocol.pow.ProofOfWork;
 import org.iotahome.protocol.tangle.AddressWatcher;
 import org.iotahome.protocol.tangle.Attacher;
 import org.iotahome.protocol.tangle.CursorStore;
-import org.iotahome.protocol.tangle.DirectMessage;
+import org.iotahome.protocol.tangle.ReceivedMessage;
 import org.iotahome.protocol.tangle.IriClient;
 import org.iotahome.protocol.tangle.IriTangle;
 import org.iotahome.protocol.tangle.MessageBundle;
@@ -62,7 +62,7 @@ class TangleNodeIT {
             // @iota/mam attach + fetch
             assertThat(seen.at("/mam/fetched")).extracting(JsonNode::asText).containsExactly("{\"n\":1}", "{\"n\":2}");
             // our watcher reads what iota.lib.js sent
-            DirectMessage got = new AddressWatcher(IriTangle.remotePow(client, MWM, 3), SEND, MWM, Duration.ofMillis(100),
+            ReceivedMessage got = new AddressWatcher(IriTangle.remotePow(client, MWM, 3), SEND, MWM, Duration.ofMillis(100),
                     Duration.ofMillis(100), Duration.ofSeconds(1), CursorStore.none(), r -> { })
                     .messages().toUni().await().atMost(Duration.ofSeconds(30));
             assertThat(got.json()).isEqualTo(sentJson);

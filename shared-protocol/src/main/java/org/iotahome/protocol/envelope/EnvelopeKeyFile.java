@@ -3,19 +3,14 @@ package org.iotahome.protocol.envelope;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
 import org.iotahome.protocol.json.FieldReader;
 import org.iotahome.protocol.json.MalformedJsonException;
 import org.iotahome.protocol.json.WireJson;
+import org.iotahome.protocol.storage.AtomicFile;
 
 /**
  * The {@code envelope.key} file (docs/envelopes-and-pairing.md): one JSON object
@@ -39,24 +34,8 @@ public final class EnvelopeKeyFile {
         n.put("publicKey", b64.encodeToString(keys.publicKey().bytes()));
         n.put("privateKey", b64.encodeToString(keys.privateKey()));
         byte[] content = (WireJson.write(n) + "\n").getBytes(StandardCharsets.US_ASCII);
-        Path dir = file.toAbsolutePath().getParent();
-        Path tmp = dir.resolve("." + file.getFileName() + ".tmp");
         try {
-            Files.deleteIfExists(tmp);
-            Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-                ByteBuffer buf = ByteBuffer.wrap(content);
-                while (buf.hasRemaining()) ch.write(buf);
-                ch.force(true);
-            }
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                throw new IOException("the file system cannot rename " + tmp + " atomically", e);
-            }
-            try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
-                d.force(true); // the rename itself survives a crash
-            }
+            AtomicFile.write(file, content, true);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write key file " + file + ": " + e.getMessage(), e);
         }

@@ -1,10 +1,11 @@
 package org.iotahome.protocol.pow;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.iotahome.protocol.hash.Curl;
 import org.iotahome.protocol.trinary.Trytes;
@@ -24,12 +25,20 @@ public final class ProofOfWork {
     private final int workers;
     private final Supplier<NonceSearch> engine;
     private final String engineName;
+    /** Daemon threads kept between searches: a search at low weight lasts milliseconds. */
+    private final ExecutorService pool;
 
     private ProofOfWork(int workers, Supplier<NonceSearch> engine, String engineName) {
         if (workers < 1 || workers > 243) throw new IllegalArgumentException("workers must be 1..243, was " + workers);
         this.workers = workers;
         this.engine = engine;
         this.engineName = engineName;
+        AtomicInteger n = new AtomicInteger();
+        this.pool = Executors.newFixedThreadPool(workers, r -> {
+            Thread t = new Thread(r, "pow-" + n.getAndIncrement());
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /** All cores, the widest engine this JVM offers. */
@@ -80,20 +89,17 @@ public final class ProofOfWork {
         byte[] lastChunk = java.util.Arrays.copyOfRange(transactionTrits, LAST_CHUNK, TRANSACTION_TRITS);
         AtomicBoolean stop = new AtomicBoolean();
         CompletableFuture<byte[]> found = new CompletableFuture<>();
-        List<Thread> threads = new ArrayList<>(workers);
         for (int w = 0; w < workers; w++) {
             int worker = w;
-            Thread t = new Thread(() -> {
+            pool.execute(() -> {
+                if (stop.get()) return;
                 try {
                     byte[] nonce = engine.get().search(midState, lastChunk, minWeightMagnitude, worker, stop);
                     if (nonce != null) found.complete(nonce);
                 } catch (RuntimeException | Error e) {
                     found.completeExceptionally(e);
                 }
-            }, "pow-" + w);
-            t.setDaemon(true);
-            threads.add(t);
-            t.start();
+            });
         }
         try {
             return found.get();

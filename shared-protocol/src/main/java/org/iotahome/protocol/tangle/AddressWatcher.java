@@ -22,7 +22,7 @@ public final class AddressWatcher {
     public record Rejection(String address, String bundleHash, String reason) {}
 
     /** One bundle's outcome: the message (or null when rejected or a reattachment) and the cursor after it. */
-    record Step(DirectMessage message, Rejection rejection, TangleCursor cursor) {}
+    record Step(ReceivedMessage message, Rejection rejection, TangleCursor cursor) {}
 
     private final Tangle tangle;
     private final String address;
@@ -47,7 +47,7 @@ public final class AddressWatcher {
     }
 
     /** Messages as they arrive; polling stops when the subscriber cancels. */
-    public Multi<DirectMessage> messages() {
+    public Multi<ReceivedMessage> messages() {
         return Multi.createBy().repeating()
                 .uni(() -> poll(current()))
                 .withDelay(interval)
@@ -94,7 +94,7 @@ public final class AddressWatcher {
             c = c.settle(bundle, true);
             try {
                 String json = JsonFragments.extract(bundle.stream().map(Transaction::signatureMessageFragment).toList());
-                steps.add(new Step(new DirectMessage(address, json, hash, bundle.get(0).attachmentTimestamp()), null, c));
+                steps.add(new Step(new ReceivedMessage(address, json, hash, bundle.get(0).attachmentTimestamp()), null, c));
             } catch (MalformedMessageException e) {
                 steps.add(new Step(null, new Rejection(address, hash, e.getMessage()), c));
             }
@@ -106,9 +106,9 @@ public final class AddressWatcher {
      * Hands the message downstream, then saves the cursor: on completion, or on a cancellation
      * that came once the subscriber had taken the message (e.g. {@code select().first(n)}).
      */
-    private Multi<DirectMessage> deliver(Step step) {
+    private Multi<ReceivedMessage> deliver(Step step) {
         if (step.rejection() != null) rejections.accept(step.rejection());
-        if (step.message() == null) return Multi.createFrom().<DirectMessage>empty().onCompletion().invoke(() -> store.save(step.cursor()));
+        if (step.message() == null) return Multi.createFrom().<ReceivedMessage>empty().onCompletion().invoke(() -> store.save(step.cursor()));
         AtomicBoolean handed = new AtomicBoolean();
         return Multi.createFrom().item(step.message())
                 .onItem().invoke(() -> handed.set(true))

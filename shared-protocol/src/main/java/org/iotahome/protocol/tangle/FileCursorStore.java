@@ -3,13 +3,10 @@ package org.iotahome.protocol.tangle;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Optional;
+import org.iotahome.protocol.storage.AtomicFile;
 
 /**
  * A cursor in one JSON file, replaced atomically (ARCHITECTURE.md: write a temp file, fsync,
@@ -37,29 +34,10 @@ public final class FileCursorStore implements CursorStore {
 
     @Override
     public void save(TangleCursor cursor) {
-        Path temp = file.resolveSibling(file.getFileName() + ".tmp");
         try {
-            Files.createDirectories(file.getParent());
-            byte[] bytes = JSON.writeValueAsBytes(cursor);
-            try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer buf = ByteBuffer.wrap(bytes);
-                while (buf.hasRemaining()) ch.write(buf);
-                ch.force(true);
-            }
-            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            syncDirectory(file.getParent());
+            AtomicFile.write(file, JSON.writeValueAsBytes(cursor), false);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot save the cursor file " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** Makes the rename itself durable; some platforms cannot open a directory, which is then skipped. */
-    private static void syncDirectory(Path dir) {
-        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
-            ch.force(true);
-        } catch (IOException | UnsupportedOperationException e) {
-            // best effort: the file content is already on disk
         }
     }
 }

@@ -37,7 +37,7 @@ class AddressWatcherTest {
         send(ADDRESS, "{\"n\":2,\"long\":\"" + "x".repeat(3000) + "\"}");
         send(ADDRESS, "{\"n\":3}");
 
-        List<DirectMessage> got = watcher(tangle, CursorStore.none()).messages().select().first(3)
+        List<ReceivedMessage> got = watcher(tangle, CursorStore.none()).messages().select().first(3)
                 .collect().asList().await().atMost(Duration.ofSeconds(10));
 
         assertThat(got).extracting(m -> m.json().substring(0, 6)).containsExactly("{\"n\":1", "{\"n\":2", "{\"n\":3");
@@ -54,7 +54,7 @@ class AddressWatcherTest {
                 .await().atMost(Duration.ofSeconds(10))).hasSize(2);
 
         send(ADDRESS, "{\"n\":3}");
-        DirectMessage next = watcher(tangle, new FileCursorStore(dir.resolve("cursor.json"))).messages()
+        ReceivedMessage next = watcher(tangle, new FileCursorStore(dir.resolve("cursor.json"))).messages()
                 .toUni().await().atMost(Duration.ofSeconds(10));
 
         assertThat(next.json()).isEqualTo("{\"n\":3}");
@@ -67,7 +67,7 @@ class AddressWatcherTest {
         tangle.attach(junk).await().indefinitely();
         send(ADDRESS, "{\"ok\":true}");
 
-        DirectMessage got = watcher(tangle, CursorStore.none()).messages().toUni().await().atMost(Duration.ofSeconds(10));
+        ReceivedMessage got = watcher(tangle, CursorStore.none()).messages().toUni().await().atMost(Duration.ofSeconds(10));
 
         assertThat(got.json()).isEqualTo("{\"ok\":true}");
         assertThat(rejected).singleElement().satisfies(r -> assertThat(r.reason()).contains("does not start with '{'"));
@@ -83,7 +83,7 @@ class AddressWatcherTest {
         forgedAttach(t, forged);
         t.attach(genuine).await().indefinitely();
 
-        DirectMessage got = watcher(t, CursorStore.none()).messages().toUni().await().atMost(Duration.ofSeconds(10));
+        ReceivedMessage got = watcher(t, CursorStore.none()).messages().toUni().await().atMost(Duration.ofSeconds(10));
 
         assertThat(got.json()).isEqualTo("{\"real\":1}");
         assertThat(rejected).singleElement().satisfies(r -> assertThat(r.reason()).contains("does not match the essences"));
@@ -96,10 +96,10 @@ class AddressWatcherTest {
         tangle.attach(bundle).await().indefinitely();
         send(ADDRESS, "{\"after\":1}");
 
-        List<DirectMessage> got = watcher(tangle, CursorStore.none()).messages().select().first(2).collect().asList()
+        List<ReceivedMessage> got = watcher(tangle, CursorStore.none()).messages().select().first(2).collect().asList()
                 .await().atMost(Duration.ofSeconds(10));
 
-        assertThat(got).extracting(DirectMessage::json).containsExactly("{\"once\":1}", "{\"after\":1}");
+        assertThat(got).extracting(ReceivedMessage::json).containsExactly("{\"once\":1}", "{\"after\":1}");
     }
 
     @Test
@@ -125,7 +125,7 @@ class AddressWatcherTest {
             }
         };
 
-        DirectMessage got = watcher(flaky, CursorStore.none()).messages().toUni().await().atMost(Duration.ofSeconds(10));
+        ReceivedMessage got = watcher(flaky, CursorStore.none()).messages().toUni().await().atMost(Duration.ofSeconds(10));
 
         assertThat(got.json()).isEqualTo("{\"n\":1}");
         assertThat(failures.get()).isNegative();
