@@ -75,9 +75,9 @@ __attribute__((target(TARGET))) static inline void NAME##_round(                
     }                                                                                             \
 }                                                                                                 \
                                                                                                   \
-/* Returns the winning lane, or -1 after `steps` tries; `low/high` advance past what was tried. */\
+/* Returns the winning lane, or -1 once *stop is set; `low/high` advance past what was tried. */  \
 __attribute__((target(TARGET))) static int NAME##_search(uint64_t *low, uint64_t *high, int mwm,  \
-        int counter_from, int counter_to, int steps) {                                            \
+        int counter_from, int counter_to, const volatile int32_t *stop) {                         \
     const int words = BYTES / 8;                                                                  \
     NAME##_vec *buf = (NAME##_vec *) work_buffer();                                               \
     if (!buf) return -2;                                                                          \
@@ -86,7 +86,7 @@ __attribute__((target(TARGET))) static int NAME##_search(uint64_t *low, uint64_t
     memcpy(sl, low, STATE * sizeof(NAME##_vec));                                                  \
     memcpy(sh, high, STATE * sizeof(NAME##_vec));                                                 \
     int lane = -1;                                                                                \
-    for (int step = 0; step < steps && lane < 0; step++) {                                        \
+    while (lane < 0 && !*stop) {                                                                  \
         memcpy(al, sl, STATE * sizeof(NAME##_vec));                                               \
         memcpy(ah, sh, STATE * sizeof(NAME##_vec));                                               \
         for (int r = 0; r < ROUNDS / 2; r++) {                                                    \
@@ -123,20 +123,22 @@ JNIEXPORT jint JNICALL Java_org_iotahome_protocol_pow_NativeNonceSearch_words0(J
 }
 
 JNIEXPORT jint JNICALL Java_org_iotahome_protocol_pow_NativeNonceSearch_search0(JNIEnv *env, jclass cls,
-        jlongArray low, jlongArray high, jint mwm, jint counter_from, jint counter_to, jint steps) {
+        jlongArray low, jlongArray high, jint mwm, jint counter_from, jint counter_to, jobject stop_flag) {
     int w = words();
     jsize n = STATE * w;
+    const volatile int32_t *stop = (*env)->GetDirectBufferAddress(env, stop_flag);
+    if (!stop) return -4;
     if ((*env)->GetArrayLength(env, low) != n || (*env)->GetArrayLength(env, high) != n) return -3;
-    /* Copies rather than pinning: a search call runs for milliseconds and must not hold up GC. */
+    /* Copies rather than pinning: a search runs for milliseconds or more and must not hold up GC. */
     uint64_t *l = malloc(2 * (size_t) n * sizeof(uint64_t));
     if (!l) return -2;
     uint64_t *h = l + n;
     (*env)->GetLongArrayRegion(env, low, 0, n, (jlong *) l);
     (*env)->GetLongArrayRegion(env, high, 0, n, (jlong *) h);
     int lane;
-    if (w == 8) lane = v512_search(l, h, mwm, counter_from, counter_to, steps);
-    else if (w == 4) lane = v256_search(l, h, mwm, counter_from, counter_to, steps);
-    else lane = v64_search(l, h, mwm, counter_from, counter_to, steps);
+    if (w == 8) lane = v512_search(l, h, mwm, counter_from, counter_to, stop);
+    else if (w == 4) lane = v256_search(l, h, mwm, counter_from, counter_to, stop);
+    else lane = v64_search(l, h, mwm, counter_from, counter_to, stop);
     (*env)->SetLongArrayRegion(env, low, 0, n, (jlong *) l);
     (*env)->SetLongArrayRegion(env, high, 0, n, (jlong *) h);
     free(l);

@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The JSON every message, event and envelope travels as (PROTOCOL.md §1, §3): written in ASCII
- * only, other characters escaped as {@code \\uXXXX} so the text converts to trytes; read strictly
+ * only, other characters escaped as {@code \\u} and four hex digits so the text converts to trytes; read strictly
  * (one document, no duplicate keys, no trailing tokens, a size limit checked before parsing).
  */
 public final class WireJson {

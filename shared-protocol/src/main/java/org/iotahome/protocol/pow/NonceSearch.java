@@ -1,6 +1,5 @@
 package org.iotahome.protocol.pow;
 
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One worker's search over bit-sliced Curl-P-81 lanes. Implementations differ only in lane
@@ -14,5 +13,5 @@ interface NonceSearch {
      * zero trits is found or {@code stop} is set. {@code worker} makes this search's nonces
      * disjoint from other workers'. Returns the 81 nonce trits, or null when stopped.
      */
-    byte[] search(byte[] midState, byte[] lastChunk, int mwm, int worker, AtomicBoolean stop);
+    byte[] search(byte[] midState, byte[] lastChunk, int mwm, int worker, StopSignal stop);
 }

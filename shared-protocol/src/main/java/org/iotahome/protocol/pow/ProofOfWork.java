@@ -4,7 +4,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.iotahome.protocol.hash.Curl;
@@ -87,12 +86,12 @@ public final class ProofOfWork {
         curl.absorb(transactionTrits, 0, LAST_CHUNK);
         byte[] midState = curl.state();
         byte[] lastChunk = java.util.Arrays.copyOfRange(transactionTrits, LAST_CHUNK, TRANSACTION_TRITS);
-        AtomicBoolean stop = new AtomicBoolean();
+        StopSignal stop = new StopSignal();
         CompletableFuture<byte[]> found = new CompletableFuture<>();
         for (int w = 0; w < workers; w++) {
             int worker = w;
             pool.execute(() -> {
-                if (stop.get()) return;
+                if (stop.isSet()) return;
                 try {
                     byte[] nonce = engine.get().search(midState, lastChunk, minWeightMagnitude, worker, stop);
                     if (nonce != null) found.complete(nonce);
@@ -109,7 +108,7 @@ public final class ProofOfWork {
         } catch (ExecutionException e) {
             throw new IllegalStateException("proof of work failed: " + e.getCause(), e.getCause());
         } finally {
-            stop.set(true);
+            stop.set();
         }
     }
 

@@ -3,17 +3,16 @@ package org.iotahome.protocol.pow;
 import static org.iotahome.protocol.pow.BitslicedState.INDEX;
 import static org.iotahome.protocol.pow.BitslicedState.STATE;
 
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /** 64 nonces per step, one per bit of a {@code long}: the portable search (any JVM, any CPU). */
 final class ScalarNonceSearch implements NonceSearch {
 
     @Override
-    public byte[] search(byte[] midState, byte[] lastChunk, int mwm, int worker, AtomicBoolean stop) {
+    public byte[] search(byte[] midState, byte[] lastChunk, int mwm, int worker, StopSignal stop) {
         BitslicedState start = new BitslicedState(1, midState, lastChunk, worker);
         long[] low = new long[STATE], high = new long[STATE];
         long[] low2 = new long[STATE], high2 = new long[STATE];
-        while (!stop.get()) {
+        while (!stop.isSet()) {
             System.arraycopy(start.low, 0, low, 0, STATE);
             System.arraycopy(start.high, 0, high, 0, STATE);
             for (int r = 0; r < 40; r++) {

@@ -2,7 +2,6 @@ package org.iotahome.protocol.pow;
 
 import static org.iotahome.protocol.pow.BitslicedState.STATE;
 
-import java.util.concurrent.atomic.AtomicBoolean;
 import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -29,11 +28,11 @@ final class VectorNonceSearch implements NonceSearch {
     }
 
     @Override
-    public byte[] search(byte[] midState, byte[] lastChunk, int mwm, int worker, AtomicBoolean stop) {
+    public byte[] search(byte[] midState, byte[] lastChunk, int mwm, int worker, StopSignal stop) {
         BitslicedState start = new BitslicedState(W, midState, lastChunk, worker);
         int n = STATE * W;
         long[] low = new long[n], high = new long[n], low2 = new long[n], high2 = new long[n];
-        while (!stop.get()) {
+        while (!stop.isSet()) {
             System.arraycopy(start.low, 0, low, 0, n);
             System.arraycopy(start.high, 0, high, 0, n);
             for (int r = 0; r < 40; r++) {

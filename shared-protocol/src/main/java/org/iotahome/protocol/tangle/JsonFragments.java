@@ -23,7 +23,7 @@ public final class JsonFragments {
             throw new IllegalArgumentException("a direct message is one JSON object, from '{' to '}'");
         for (int i = 0; i < json.length(); i++)
             if (json.charAt(i) > 127)
-                throw new IllegalArgumentException("a direct message is ASCII only (escape others as \\uXXXX); char " + i + " is not");
+                throw new IllegalArgumentException("a direct message is ASCII only (escape others as \\u and four hex digits); char " + i + " is not");
         String trytes = AsciiTrytes.toTrytes(json);
         List<String> fragments = new ArrayList<>();
         for (int from = 0; from < trytes.length(); from += FRAGMENT)
