@@ -12,6 +12,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.iotahome.protocol.hash.Curl;
+import org.iotahome.protocol.mam.ChannelPublisher;
+import org.iotahome.protocol.mam.ChannelReader;
+import org.iotahome.protocol.mam.FileChannelStateStore;
+import org.iotahome.protocol.mam.MamChannel;
+import org.iotahome.protocol.mam.MamMode;
+import org.iotahome.protocol.mam.ReadResult;
+import org.iotahome.protocol.mam.SideKey;
+import org.iotahome.protocol.mam.TangleMessageTransport;
 import org.iotahome.protocol.pow.ProofOfWork;
 import org.iotahome.protocol.tangle.AddressWatcher;
 import org.iotahome.protocol.tangle.Attacher;
@@ -22,6 +30,7 @@ import org.iotahome.protocol.tangle.IriTangle;
 import org.iotahome.protocol.tangle.MessageBundle;
 import org.iotahome.protocol.tangle.NodeRefusedException;
 import org.iotahome.protocol.tangle.Transaction;
+import org.iotahome.protocol.trinary.AsciiTrytes;
 import org.iotahome.protocol.trinary.Trytes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -82,6 +91,29 @@ class TangleNodeIT {
     }
 
     @Test
+    void ourMamChannelsAndTheReferenceClientsReadEachOtherThroughTheNode(@TempDir Path data) throws Exception {
+        try (NodeProcess node = NodeProcess.start(data, MWM)) {
+            TangleMessageTransport transport = new TangleMessageTransport(IriTangle.remotePow(IriClient.of(node.url()), MWM, 3),
+                    "IOTAHOME", MWM, System::currentTimeMillis, Duration.ofMinutes(2));
+            SideKey key = new SideKey("DEVICE9SIDE9KEY");
+            ChannelPublisher ours = ChannelPublisher.open(new FileChannelStateStore(data.resolve("channel.json")), transport,
+                    () -> MamChannel.open("OURS".repeat(20) + "O", MamMode.RESTRICTED, key, 2));
+            String root = ours.channel().root();
+            List<String> sent = List.of("{\"type\":\"DATA\",\"n\":1}", "{\"type\":\"DATA\",\"raw\":\"" + "z".repeat(3000) + "\"}");
+            for (String json : sent) ours.publish(AsciiTrytes.toTrytes(json));
+
+            JsonNode seen = runOracle("mam-roundtrip.js", node.url(), root, "restricted", key.trytes());
+
+            assertThat(seen.at("/fetched")).extracting(JsonNode::asText).containsExactlyElementsOf(sent);
+            ReadResult theirs = new ChannelReader(transport).read(seen.at("/theirs/root").asText(), MamMode.RESTRICTED, key);
+            List<String> theirsSent = new java.util.ArrayList<>();
+            seen.at("/theirs/sent").forEach(t -> theirsSent.add(t.asText()));
+            assertThat(theirsSent).hasSize(2);
+            assertThat(theirs.messages()).extracting(m -> AsciiTrytes.fromTrytes(m.message())).containsExactlyElementsOf(theirsSent);
+        }
+    }
+
+    @Test
     void aTransactionBelowTheWeightIsRefusedAndNeverStored(@TempDir Path data) throws Exception {
         try (NodeProcess node = NodeProcess.start(data, MWM)) {
             IriClient client = IriClient.of(node.url());
@@ -129,13 +161,19 @@ class TangleNodeIT {
     }
 
     private static JsonNode runOracle(String url) throws Exception {
+        return runOracle("tangle-node-compat.js", url, SEND, READ);
+    }
+
+    private static JsonNode runOracle(String script, String... args) throws Exception {
         if (!Files.isDirectory(ORACLES.resolve("node_modules")))
             throw new IllegalStateException("npm oracles are not installed: run ./iotahome test, or npm ci in " + ORACLES);
-        Process p = new ProcessBuilder("node", "tangle-node-compat.js", url, SEND, READ).directory(ORACLES.toFile()).start();
+        List<String> command = new java.util.ArrayList<>(List.of("node", script));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).directory(ORACLES.toFile()).start();
         byte[] out = p.getInputStream().readAllBytes();
         String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
-        assertThat(p.exitValue()).as("node tangle-node-compat.js failed: %s", err).isZero();
+        assertThat(p.exitValue()).as("node %s failed: %s", script, err).isZero();
         return JSON.readTree(out);
     }
 }
