@@ -21,7 +21,7 @@ public final class IotahomeCli {
         CommandLine cl = new CommandLine(new IotahomeCli());
         // Every subcommand reports bad input as one line on stderr and exit code 2.
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-            cmd.getErr().println("iotahome " + cmd.getCommandName() + ": " + ex.getMessage());
+            cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": " + ex.getMessage());
             return ex instanceof IllegalArgumentException || ex instanceof java.io.UncheckedIOException ? 2 : 1;
         });
         return cl;
