@@ -3,9 +3,11 @@ package org.iotahome.device;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
+import org.iotahome.device.publish.PublishMode;
 import org.iotahome.protocol.p1.LineSettings;
 import org.iotahome.protocol.p1.MeterVersion;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -21,6 +23,53 @@ public interface DeviceConfig {
     MeterVersion meterVersion();
 
     Serial serial();
+
+    /** IOTAHOME_DATA: the directory that holds the seed, side key, channel state and outbox. */
+    Path dataDir();
+
+    /** SEED: the channel seed (81 trytes); when unset one is generated once and kept in the data dir. */
+    Optional<String> seed();
+
+    /** IOTA_PROVIDER: the IRI node the device attaches its messages through (remote proof of work). */
+    String iotaProvider();
+
+    /** IOTA_MIN_WEIGHT_MAGNITUDE: the proof of work the node asks for. */
+    @WithDefault("9")
+    int minWeightMagnitude();
+
+    /** Tip selection depth for getTransactionsToApprove. */
+    @WithDefault("3")
+    int depth();
+
+    /** Longest wait for one node call; remote proof of work at a high weight takes a while. */
+    @WithDefault("2m")
+    Duration nodeTimeout();
+
+    Publish publish();
+
+    /** PUBLISH_MODE and SAMPLE_KEEP_ONE_IN: what goes on the channel, and how failures are retried. */
+    interface Publish {
+        @WithDefault("batch")
+        PublishMode mode();
+
+        @WithDefault("10")
+        int keepOneIn();
+
+        /** Batch mode: one DATA event with every reading since the last, this often. */
+        @WithDefault("30s")
+        Duration interval();
+
+        /** How often an empty outbox is looked at again. */
+        @WithDefault("1s")
+        Duration poll();
+
+        /** First wait after the node or the disk failed; doubles per failure up to retry-max. */
+        @WithDefault("1s")
+        Duration retryMin();
+
+        @WithDefault("1m")
+        Duration retryMax();
+    }
 
     /** Overrides of the meter version's line settings, and how to come back when the port goes. */
     interface Serial {

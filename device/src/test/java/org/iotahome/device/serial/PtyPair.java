@@ -12,22 +12,22 @@ import java.util.concurrent.TimeUnit;
  * what a meter would send into {@link #feeder()}. Both are symlinks, so killing socat and
  * starting it again is an unplug and a replug at the same path.
  */
-final class PtyPair implements AutoCloseable {
+public final class PtyPair implements AutoCloseable {
 
     private final Path meter;
     private final Path feeder;
     private Process socat;
 
-    PtyPair(Path dir) {
+    public PtyPair(Path dir) {
         this.meter = dir.resolve("ttyMeter");
         this.feeder = dir.resolve("ttyFeeder");
     }
 
-    Path meter() {
+    public Path meter() {
         return meter;
     }
 
-    PtyPair plugIn() throws IOException, InterruptedException {
+    public PtyPair plugIn() throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder("socat", "pty,raw,echo=0,link=" + meter, "pty,raw,echo=0,link=" + feeder)
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
         try {
@@ -41,7 +41,7 @@ final class PtyPair implements AutoCloseable {
     }
 
     /** Kills socat: both ptys vanish, as a pulled USB cable makes /dev/ttyUSB0 vanish. */
-    void unplug() throws InterruptedException {
+    public void unplug() throws InterruptedException {
         socat.destroy();
         if (!socat.waitFor(5, TimeUnit.SECONDS)) socat.destroyForcibly().waitFor();
         await(() -> !Files.exists(meter, java.nio.file.LinkOption.NOFOLLOW_LINKS), Duration.ofSeconds(5),
@@ -49,7 +49,7 @@ final class PtyPair implements AutoCloseable {
     }
 
     /** Writes bytes as the meter would; opens and closes the feeder side each time. */
-    void send(byte[] bytes) throws IOException {
+    public void send(byte[] bytes) throws IOException {
         try (OutputStream out = Files.newOutputStream(feeder)) {
             out.write(bytes);
             out.flush();
@@ -64,11 +64,11 @@ final class PtyPair implements AutoCloseable {
         }
     }
 
-    interface Condition {
+    public interface Condition {
         boolean holds() throws Exception;
     }
 
-    static void await(Condition c, Duration timeout, String what) throws InterruptedException {
+    public static void await(Condition c, Duration timeout, String what) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             try {

@@ -1,0 +1,32 @@
+package org.iotahome.device.publish;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.iotahome.protocol.event.Data;
+import org.iotahome.protocol.event.EventCodec;
+import org.iotahome.protocol.p1.ReadingJson;
+
+import java.util.List;
+
+/** A group of readings as the DATA event that carries them (PROTOCOL.md §7). */
+public final class DataEvents {
+
+    private DataEvents() {
+    }
+
+    /**
+     * {@code raw} is the newest telegram's text and {@code readings} the parsed telegrams oldest
+     * first; the group arrives in the order the meter sent it, which is that order.
+     */
+    public static Data of(List<MeterReading> group, long timestampMillis) {
+        if (group.isEmpty()) throw new IllegalArgumentException("a DATA event needs at least one reading");
+        List<JsonNode> readings = group.stream()
+                .<JsonNode>map(r -> ReadingJson.mapper().valueToTree(r.reading()))
+                .toList();
+        return new Data(timestampMillis, group.get(group.size() - 1).telegram().text(), readings);
+    }
+
+    /** The event's ASCII JSON, as it goes into the outbox and onto the channel. */
+    public static String json(List<MeterReading> group, long timestampMillis) {
+        return EventCodec.write(of(group, timestampMillis));
+    }
+}

@@ -1,0 +1,105 @@
+package org.iotahome.device.publish;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import org.iotahome.device.DeviceConfig;
+import org.iotahome.device.identity.DeviceIdentity;
+import org.iotahome.device.identity.IdentityException;
+import org.iotahome.device.identity.IdentityFiles;
+import org.iotahome.protocol.mam.ChannelPublisher;
+import org.iotahome.protocol.mam.FileChannelStateStore;
+import org.iotahome.protocol.mam.MamChannel;
+import org.iotahome.protocol.mam.MamMode;
+import org.iotahome.protocol.mam.TangleMessageTransport;
+import org.iotahome.protocol.p1.TelegramParser;
+import org.iotahome.protocol.tangle.IriClient;
+import org.iotahome.protocol.tangle.IriTangle;
+import org.iotahome.protocol.tangle.Tangle;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+
+/** The publishing side's beans, from {@link DeviceConfig}: the only place they are made. */
+@ApplicationScoped
+public class PublishBeans {
+
+    private static final Logger LOG = Logger.getLogger(PublishBeans.class);
+
+    /** PROTOCOL.md §7: the device channel is restricted; security 2 as the original device used. */
+    static final MamMode MODE = MamMode.RESTRICTED;
+    static final int SECURITY = 2;
+    /** The tag on the device's message bundles, so they can be told apart on a node. */
+    static final String TAG = "IOTAHOME9DEVICE";
+
+    @Produces
+    @Singleton
+    DeviceIdentity identity(DeviceConfig config) throws IOException {
+        return new IdentityFiles(config.dataDir(), new SecureRandom()).loadOrCreate(config.seed());
+    }
+
+    /** The node at IOTA_PROVIDER; tests replace this bean with an in-memory Tangle. */
+    @Produces
+    @Singleton
+    Tangle tangle(DeviceConfig config) {
+        return IriTangle.remotePow(IriClient.of(config.iotaProvider()), config.minWeightMagnitude(), config.depth());
+    }
+
+    @Produces
+    @Singleton
+    ChannelPublisher channelPublisher(DeviceConfig config, DeviceIdentity identity, Tangle tangle, Clock clock) throws IOException {
+        Path state = config.dataDir().resolve("channel.json");
+        TangleMessageTransport transport = new TangleMessageTransport(tangle, TAG, config.minWeightMagnitude(), clock::millis,
+                config.nodeTimeout());
+        ChannelPublisher publisher = ChannelPublisher.open(new FileChannelStateStore(state), transport,
+                () -> MamChannel.open(identity.seed(), MODE, identity.sideKey(), SECURITY));
+        // Signing with another seed at the stored position would start a second chain nobody can follow.
+        if (!publisher.channel().state().seed().equals(identity.seed()))
+            throw new IdentityException(state + " holds a channel of another seed than the device's (was SEED changed?); "
+                    + "move it away to start a new channel");
+        return publisher;
+    }
+
+    @Produces
+    @Singleton
+    DeviceChannel deviceChannel(DeviceIdentity identity, ChannelPublisher publisher) {
+        String root = MamChannel.open(identity.seed(), MODE, identity.sideKey(), SECURITY).root();
+        DeviceChannel channel = new DeviceChannel(root, publisher);
+        LOG.infof("device channel root %s (%s, security %d)", root, channel.mode(), SECURITY);
+        return channel;
+    }
+
+    @Produces
+    @Singleton
+    Outbox outbox(DeviceConfig config) throws IOException {
+        return Outbox.open(config.dataDir().resolve("outbox"));
+    }
+
+    @Produces
+    @Singleton
+    MamPublisher mamPublisher(ChannelPublisher publisher, Outbox outbox) {
+        return new MamPublisher(publisher, outbox);
+    }
+
+    @Produces
+    @Singleton
+    PublishPolicy publishPolicy(DeviceConfig config) {
+        DeviceConfig.Publish p = config.publish();
+        return new PublishPolicy(p.mode(), p.keepOneIn(), p.interval());
+    }
+
+    @Produces
+    @Singleton
+    TelegramReadings telegramReadings() {
+        return new TelegramReadings(new TelegramParser());
+    }
+
+    @Produces
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

@@ -1,0 +1,108 @@
+package org.iotahome.device.publish;
+
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.smallrye.mutiny.unchecked.Unchecked;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Outgoing;
+import org.iotahome.device.DeviceConfig;
+import org.iotahome.device.serial.SerialSource;
+import org.iotahome.protocol.p1.Framed;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.time.Clock;
+
+/**
+ * The device's publishing flow (ARCHITECTURE.md "Flows"), as in-memory channels:
+ * telegrams → readings → events (sampled or batched, as DATA JSON) → the outbox, on disk before
+ * the event is acknowledged. Apart from that, the outbox is drained onto the channel: a node that
+ * is down holds back the drain, never the meter, and no reading waits in memory for it.
+ */
+@ApplicationScoped
+public class PublishPipeline {
+
+    private static final Logger LOG = Logger.getLogger(PublishPipeline.class);
+
+    /** Events held while a disk write is slow, so a batch tick never meets a stalled consumer. */
+    private static final int EVENTS_BUFFERED = 256;
+
+    @Inject
+    SerialSource serial;
+    @Inject
+    TelegramReadings telegramReadings;
+    @Inject
+    PublishPolicy policy;
+    @Inject
+    Outbox outbox;
+    @Inject
+    MamPublisher publisher;
+    /** Injected so the channel root is made and logged at start-up. */
+    @Inject
+    DeviceChannel channel;
+    @Inject
+    DeviceConfig config;
+    @Inject
+    Clock clock;
+
+    /** The serial source reads on its own thread; subscribed once, here. */
+    @Outgoing("telegrams")
+    Multi<Framed> telegrams() {
+        return serial.telegrams();
+    }
+
+    @Incoming("telegrams")
+    @Outgoing("readings")
+    Multi<MeterReading> readings(Multi<Framed> framed) {
+        return framed.onItem().transformToIterable(telegramReadings::read);
+    }
+
+    @Incoming("readings")
+    @Outgoing("events")
+    Multi<String> events(Multi<MeterReading> readings) {
+        return policy.groups(readings)
+                .onOverflow().buffer(EVENTS_BUFFERED)
+                .map(group -> DataEvents.json(group, clock.millis()));
+    }
+
+    /** Acknowledged once the event is on disk: from here on a restart does not lose it. */
+    @Incoming("events")
+    @Blocking
+    void store(String event) throws IOException {
+        outbox.append(event);
+    }
+
+    /**
+     * One outbox entry per round, on a worker thread; an empty outbox yields null (skipped) and is
+     * looked at again after the poll delay. A failure (node down, disk) is retried with backoff
+     * for ever: the entry stays queued and ChannelPublisher never signs two messages at a root.
+     */
+    @Outgoing("published")
+    Multi<Published> drain() {
+        DeviceConfig.Publish p = config.publish();
+        return Multi.createBy().repeating()
+                .uni(() -> Uni.createFrom().item(Unchecked.supplier(() -> publisher.publishNext().orElse(null)))
+                        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                        .onFailure().invoke(this::failed)
+                        .onFailure().retry().withBackOff(p.retryMin(), p.retryMax()).indefinitely())
+                .withDelay(p.poll())
+                .indefinitely();
+    }
+
+    @Incoming("published")
+    void published(Published published) {
+        LOG.infof("published outbox entry %d at root %s…; %d queued", published.sequence(),
+                published.root().substring(0, 9), publisher.queued());
+    }
+
+    private void failed(Throwable e) {
+        if (e instanceof IOException)
+            LOG.warnf("cannot publish yet (%d queued), retrying: %s", publisher.queued(), e.getMessage());
+        else
+            LOG.errorf(e, "publishing failed (%d queued), retrying", publisher.queued());
+    }
+}

@@ -1,0 +1,49 @@
+package org.iotahome.device.publish;
+
+import org.iotahome.protocol.event.ChannelEvent;
+import org.iotahome.protocol.event.Data;
+import org.iotahome.protocol.event.EventCodec;
+import org.iotahome.protocol.p1.Reading;
+import org.iotahome.protocol.p1.ReadingJson;
+import org.iotahome.protocol.trinary.AsciiTrytes;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class DataEventsTest {
+
+    private static final long NOW = 1_764_000_000_000L;
+
+    @Test
+    void carriesTheReadingsOldestFirstAndTheNewestTelegramAsRaw() {
+        List<MeterReading> group = List.of(MeterTelegrams.reading(1), MeterTelegrams.reading(2), MeterTelegrams.reading(3));
+        String json = DataEvents.json(group, NOW);
+
+        ChannelEvent back = EventCodec.read(json);
+        assertThat(back).isInstanceOf(Data.class);
+        Data data = (Data) back;
+        assertThat(data.timestamp()).isEqualTo(NOW);
+        assertThat(data.raw()).isEqualTo(MeterTelegrams.dsmr5(3).text());
+        assertThat(data.readings()).hasSize(3);
+        for (int i = 0; i < 3; i++) {
+            Reading r = ReadingJson.read(data.readings().get(i).toString());
+            assertThat(r).isEqualTo(group.get(i).reading());
+            assertThat(r.importedKwh().tariff1()).isEqualTo(100.001 + i * 0.001, org.assertj.core.data.Offset.offset(1e-9));
+        }
+    }
+
+    @Test
+    void isAsciiSoItBecomesTrytesAndBack() {
+        String json = DataEvents.json(List.of(MeterTelegrams.reading(7)), NOW);
+        assertThat(json.chars()).allMatch(c -> c < 128);
+        assertThat(AsciiTrytes.fromTrytes(AsciiTrytes.toTrytes(json))).isEqualTo(json);
+    }
+
+    @Test
+    void refusesAnEmptyGroup() {
+        assertThatThrownBy(() -> DataEvents.json(List.of(), NOW)).hasMessageContaining("at least one reading");
+    }
+}
