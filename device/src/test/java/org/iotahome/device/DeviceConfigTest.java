@@ -30,7 +30,7 @@ class DeviceConfigTest {
     void makesTheSerialSourceFromTheConfiguration() {
         assertThat(source.portPath()).isEqualTo("/dev/null-p1-test");
         assertThat(source.lineSettings()).hasToString("19200 7E1");
-        assertThat(source.stats().connected()).isFalse();      // nothing subscribed: the port stays closed
+        assertThat(source.stats().connected()).isFalse();      // /dev/null-p1-test does not exist: never open
     }
 
     @Test

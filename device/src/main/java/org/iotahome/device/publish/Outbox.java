@@ -47,6 +47,8 @@ public final class Outbox {
 
     private final Path dir;
     private final TreeSet<Long> sequences = new TreeSet<>();
+    /** Counts on while the process runs, also past an emptied queue; after a restart, from the last on disk. */
+    private long next = 1;
 
     private Outbox(Path dir) {
         this.dir = dir;
@@ -62,6 +64,7 @@ public final class Outbox {
                 if (ENTRY.matcher(name).matches()) outbox.sequences.add(Long.parseLong(name.substring(0, 19)));
             }
         }
+        if (!outbox.sequences.isEmpty()) outbox.next = outbox.sequences.last() + 1;
         return outbox;
     }
 
@@ -71,9 +74,10 @@ public final class Outbox {
 
     /** Writes the event durably; returns once it is on disk. */
     public synchronized Entry append(String event) throws IOException {
-        Entry entry = new Entry(sequences.isEmpty() ? 1 : sequences.last() + 1, event, null);
+        Entry entry = new Entry(next, event, null);
         write(entry);
         sequences.add(entry.sequence());
+        next++;
         return entry;
     }
 

@@ -4,7 +4,7 @@ import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
-import io.smallrye.mutiny.unchecked.Unchecked;
+import io.smallrye.mutiny.subscription.UniEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -85,12 +85,20 @@ public class PublishPipeline {
     Multi<Published> drain() {
         DeviceConfig.Publish p = config.publish();
         return Multi.createBy().repeating()
-                .uni(() -> Uni.createFrom().item(Unchecked.supplier(() -> publisher.publishNext().orElse(null)))
+                .uni(() -> Uni.createFrom().<Published>emitter(this::publishNext)
                         .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                         .onFailure().invoke(this::failed)
                         .onFailure().retry().withBackOff(p.retryMin(), p.retryMax()).indefinitely())
                 .withDelay(p.poll())
                 .indefinitely();
+    }
+
+    private void publishNext(UniEmitter<? super Published> emitter) {
+        try {
+            emitter.complete(publisher.publishNext().orElse(null));
+        } catch (IOException | RuntimeException e) {
+            emitter.fail(e);
+        }
     }
 
     @Incoming("published")

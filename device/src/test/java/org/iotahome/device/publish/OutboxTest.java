@@ -50,6 +50,13 @@ class OutboxTest {
     }
 
     @Test
+    void numbersOnPastAnEmptiedQueue(@TempDir Path dir) throws Exception {
+        Outbox outbox = Outbox.open(dir);
+        outbox.remove(outbox.append("one"));
+        assertThat(outbox.append("two").sequence()).isEqualTo(2);
+    }
+
+    @Test
     void anEntryStaysUntilRemoved(@TempDir Path dir) throws Exception {
         Outbox outbox = Outbox.open(dir);
         outbox.append("kept");

@@ -15,7 +15,6 @@ import org.iotahome.protocol.mam.TangleMessageTransport;
 import org.iotahome.protocol.p1.Reading;
 import org.iotahome.protocol.p1.ReadingJson;
 import org.iotahome.protocol.p1.Rejected;
-import org.iotahome.protocol.tangle.InMemoryTangle;
 import org.iotahome.protocol.trinary.AsciiTrytes;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * End to end in one JVM: a meter on a real pty, the pipeline batching every 300 ms into the outbox
- * and onto an in-memory Tangle, and a reader that knows only the device's root and side key.
+ * and onto an in-memory Tangle behind a node that is down at first, and a reader that knows only
+ * the device's root and side key.
  */
 @QuarkusTest
 @WithTestResource(PtyMeter.class)
@@ -38,7 +38,7 @@ class PublishPipelineTest {
     private static final Duration PATIENCE = Duration.ofSeconds(60);   // a loaded 2-core machine
 
     @Inject
-    InMemoryTangle tangle;
+    FlakyTangle tangle;
     @Inject
     DeviceChannel channel;
     @Inject
@@ -49,12 +49,18 @@ class PublishPipelineTest {
     MamPublisher publisher;
 
     @Test
-    void theMetersTelegramsReachTheDeviceChannelAsDataEvents() throws Exception {
+    void theMetersTelegramsReachTheDeviceChannelAsDataEventsOnceTheNodeIsUp() throws Exception {
         // Read when the test runs: a config injection would be checked for every @QuarkusTest, also those without the pty.
         PtyPair meter = new PtyPair(Path.of(ConfigProvider.getConfig().getValue(PtyMeter.PTY_DIR, String.class)));
         PtyPair.await(() -> serial.stats().connected(), PATIENCE, "the device to open the meter's pty");
 
+        tangle.down(true);
         for (int n = 1; n <= 3; n++) meter.send(MeterTelegrams.wire(n));
+        PtyPair.await(() -> publisher.queued() >= 1 && tangle.refusedAttaches() >= 2, PATIENCE,
+                "readings kept in the outbox while the node refuses them, and retried");
+        assertThat(readChannel()).isEmpty();
+
+        tangle.down(false);
         byte[] damaged = MeterTelegrams.wire(99);
         damaged[damaged.length - 4] ^= 0x01;                            // the CRC no longer matches
         meter.send(damaged);
@@ -75,13 +81,14 @@ class PublishPipelineTest {
             int n = (int) Math.round((newest.importedKwh().tariff1() - 100) * 1000);
             assertThat(d.raw()).isEqualTo(MeterTelegrams.dsmr5(n).text());
         }
+        assertThat(events.get()).hasSizeGreaterThan(1);                 // what waited for the node, and what came after
         assertThat(telegramReadings.rejected(Rejected.Reason.CRC)).isEqualTo(1);
         PtyPair.await(() -> publisher.queued() == 0, PATIENCE, "the outbox to be empty");
     }
 
     /** What a provider given the root and side key reads, DATA events only. */
     private List<Data> readChannel() throws Exception {
-        TangleMessageTransport transport = new TangleMessageTransport(tangle, "IOTAHOME", 0, System::currentTimeMillis,
+        TangleMessageTransport transport = new TangleMessageTransport(tangle.memory(), "IOTAHOME", 0, System::currentTimeMillis,
                 Duration.ofSeconds(30));                                // no PoW in memory
         ReadResult read = new ChannelReader(transport).read(channel.root(), MamMode.RESTRICTED, channel.sideKey());
         assertThat(read.skipped()).isEmpty();

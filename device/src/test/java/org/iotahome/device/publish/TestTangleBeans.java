@@ -9,13 +9,13 @@ import org.iotahome.protocol.tangle.InMemoryTangle;
 
 /** In every @QuarkusTest the device publishes to a Tangle in memory, never to a node. */
 @ApplicationScoped
-public class InMemoryTangleBeans {
+public class TestTangleBeans {
 
     @Produces
     @Singleton
     @Alternative
     @Priority(1)
-    InMemoryTangle tangle() {
-        return new InMemoryTangle(System::currentTimeMillis);
+    FlakyTangle tangle() {
+        return new FlakyTangle(new InMemoryTangle(System::currentTimeMillis));
     }
 }
