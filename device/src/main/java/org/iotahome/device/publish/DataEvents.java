@@ -5,6 +5,7 @@ import org.iotahome.protocol.event.Data;
 import org.iotahome.protocol.event.EventCodec;
 import org.iotahome.protocol.p1.ReadingJson;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** A group of readings as the DATA event that carries them (PROTOCOL.md §7). */
@@ -28,5 +29,19 @@ public final class DataEvents {
     /** The event's ASCII JSON, as it goes into the outbox and onto the channel. */
     public static String json(List<MeterReading> group, long timestampMillis) {
         return EventCodec.write(of(group, timestampMillis));
+    }
+
+    /**
+     * The group as one event, or as consecutive events of at most {@code maxChars} each when it is
+     * larger (a long interval, a backlog): halves until each part fits, so order is kept and each
+     * part's {@code raw} is its own newest telegram. A single reading always makes one event.
+     */
+    public static List<String> json(List<MeterReading> group, long timestampMillis, int maxChars) {
+        String json = json(group, timestampMillis);
+        if (json.length() <= maxChars || group.size() == 1) return List.of(json);
+        int half = group.size() / 2;
+        List<String> events = new ArrayList<>(json(group.subList(0, half), timestampMillis, maxChars));
+        events.addAll(json(group.subList(half, group.size()), timestampMillis, maxChars));
+        return events;
     }
 }

@@ -31,6 +31,13 @@ public class PublishPipeline {
     /** Events held while a disk write is slow, so a batch tick never meets a stalled consumer. */
     private static final int EVENTS_BUFFERED = 256;
 
+    /**
+     * Largest DATA event: 64 Ki characters are 128 Ki trytes, a bundle of 60 transactions, well
+     * inside EventCodec.MAX_CHARS (what readers accept) and an IRI node's request limit. A DSMR 5
+     * meter's 30 s batch (30 readings) is about 56 Ki; longer intervals become several events.
+     */
+    static final int MAX_EVENT_CHARS = 64 * 1024;
+
     @Inject
     SerialSource serial;
     @Inject
@@ -66,7 +73,7 @@ public class PublishPipeline {
     Multi<String> events(Multi<MeterReading> readings) {
         return policy.groups(readings)
                 .onOverflow().buffer(EVENTS_BUFFERED)
-                .map(group -> DataEvents.json(group, clock.millis()));
+                .onItem().transformToIterable(group -> DataEvents.json(group, clock.millis(), MAX_EVENT_CHARS));
     }
 
     /** Acknowledged once the event is on disk: from here on a restart does not lose it. */

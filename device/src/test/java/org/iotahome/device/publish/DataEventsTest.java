@@ -9,6 +9,7 @@ import org.iotahome.protocol.trinary.AsciiTrytes;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -40,6 +41,34 @@ class DataEventsTest {
         String json = DataEvents.json(List.of(MeterTelegrams.reading(7)), NOW);
         assertThat(json.chars()).allMatch(c -> c < 128);
         assertThat(AsciiTrytes.fromTrytes(AsciiTrytes.toTrytes(json))).isEqualTo(json);
+    }
+
+    @Test
+    void aGroupTooLargeForOneEventBecomesConsecutiveEventsThatEachFit() {
+        List<MeterReading> group = IntStream.rangeClosed(1, 40).mapToObj(MeterTelegrams::reading).toList();
+        int one = DataEvents.json(group.subList(0, 1), NOW).length();
+        int max = one * 7;                                              // the one raw telegram, and several readings
+
+        List<String> events = DataEvents.json(group, NOW, max);
+        assertThat(events).hasSizeGreaterThan(1).allSatisfy(e -> assertThat(e.length()).isLessThanOrEqualTo(max));
+        List<Data> data = events.stream().map(e -> (Data) EventCodec.read(e)).toList();
+        List<Reading> readings = data.stream().flatMap(d -> d.readings().stream()).map(n -> ReadingJson.read(n.toString())).toList();
+        assertThat(readings).isEqualTo(group.stream().map(MeterReading::reading).toList());
+        for (Data d : data) {
+            Reading newest = ReadingJson.read(d.readings().get(d.readings().size() - 1).toString());
+            assertThat(d.raw()).isEqualTo(group.get(group.stream().map(MeterReading::reading).toList().indexOf(newest)).telegram().text());
+        }
+    }
+
+    @Test
+    void aGroupThatFitsStaysOneEvent() {
+        List<MeterReading> group = List.of(MeterTelegrams.reading(1), MeterTelegrams.reading(2));
+        assertThat(DataEvents.json(group, NOW, 1 << 20)).containsExactly(DataEvents.json(group, NOW));
+    }
+
+    @Test
+    void aSingleReadingLargerThanTheLimitStillGoesAlone() {
+        assertThat(DataEvents.json(List.of(MeterTelegrams.reading(1)), NOW, 10)).hasSize(1);
     }
 
     @Test
