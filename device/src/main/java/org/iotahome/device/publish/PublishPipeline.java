@@ -11,17 +11,16 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Outgoing;
 import org.iotahome.device.DeviceConfig;
 import org.iotahome.device.serial.SerialSource;
-import org.iotahome.protocol.p1.Framed;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.time.Clock;
 
 /**
- * The device's publishing flow (ARCHITECTURE.md "Flows"), as in-memory channels:
- * telegrams → readings → events (sampled or batched, as DATA JSON) → the outbox, on disk before
- * the event is acknowledged. Apart from that, the outbox is drained onto the channel: a node that
- * is down holds back the drain, never the meter, and no reading waits in memory for it.
+ * The device's publishing flow (ARCHITECTURE.md "Flows"), as in-memory channels: readings (the
+ * meter's telegrams, parsed) → events (sampled or batched, as DATA JSON) → the outbox, on disk
+ * before the event is acknowledged. Apart from that, the outbox is drained onto the channel: a
+ * node that is down holds back the drain, never the meter, and no reading waits in memory for it.
  */
 @ApplicationScoped
 public class PublishPipeline {
@@ -56,16 +55,18 @@ public class PublishPipeline {
     @Inject
     Clock clock;
 
-    /** The serial source reads on its own thread; subscribed once, here. */
-    @Outgoing("telegrams")
-    Multi<Framed> telegrams() {
-        return serial.telegrams();
-    }
-
-    @Incoming("telegrams")
+    /**
+     * The serial source reads on its own thread; subscribed once, here. It rides out a lost port
+     * by itself; a fault (a parser bug, an overflowing buffer) is logged and the port read afresh
+     * after a backoff, so one bad telegram never silences the device until a restart.
+     */
     @Outgoing("readings")
-    Multi<MeterReading> readings(Multi<Framed> framed) {
-        return framed.onItem().transformToIterable(telegramReadings::read);
+    Multi<MeterReading> readings() {
+        DeviceConfig.Serial s = config.serial();
+        return serial.telegrams()
+                .onItem().transformToIterable(telegramReadings::read)
+                .onFailure().invoke(e -> LOG.errorf(e, "reading the meter failed; reading it afresh"))
+                .onFailure().retry().withBackOff(s.reconnectMin(), s.reconnectMax()).indefinitely();
     }
 
     @Incoming("readings")
