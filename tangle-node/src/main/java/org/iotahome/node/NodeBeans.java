@@ -39,7 +39,7 @@ public class NodeBeans {
     PowQueue powQueue(NodeConfig config) {
         ProofOfWork pow = ProofOfWork.create();
         LOG.infof("proof of work: %s, %d worker(s), queue %d", pow.engine(), config.pow().workers(), config.pow().queue());
-        return new PowQueue(new Attacher(pow, System::currentTimeMillis), config.pow().workers(), config.pow().queue());
+        return new PowQueue(new Attacher(pow, System::currentTimeMillis)::attach, config.pow().workers(), config.pow().queue());
     }
 
     void close(@Disposes PowQueue queue) {

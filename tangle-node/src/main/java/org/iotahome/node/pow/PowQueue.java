@@ -6,7 +6,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import org.iotahome.protocol.tangle.Attacher;
 
 /**
  * attachToTangle's proof of work on a bounded queue: a few workers (each search already uses
@@ -15,11 +14,17 @@ import org.iotahome.protocol.tangle.Attacher;
  */
 public final class PowQueue implements AutoCloseable {
 
-    private final Attacher attacher;
+    /** IRI's attachToTangle: {@code Attacher::attach} in the node; anything slow in tests. */
+    @FunctionalInterface
+    public interface AttachJob {
+        List<String> attach(String trunk, String branch, int minWeightMagnitude, List<String> trytes);
+    }
+
+    private final AttachJob attacher;
     private final ThreadPoolExecutor executor;
     private final int capacity;
 
-    public PowQueue(Attacher attacher, int workers, int capacity) {
+    public PowQueue(AttachJob attacher, int workers, int capacity) {
         if (workers < 1) throw new IllegalArgumentException("PoW workers must be at least 1, was " + workers);
         if (capacity < 1) throw new IllegalArgumentException("PoW queue capacity must be at least 1, was " + capacity);
         this.attacher = attacher;
