@@ -49,6 +49,22 @@ public interface DeviceConfig {
 
     Pairing pairing();
 
+    Consent consent();
+
+    /** How the paired consent channel is followed (PROTOCOL.md §7). */
+    interface Consent {
+        /** How often the head of the consent channel (or, unpaired, the pairing) is looked at again. */
+        @WithDefault("10s")
+        Duration poll();
+
+        /** First wait after the node or the disk failed; doubles per failure up to retry-max. */
+        @WithDefault("1s")
+        Duration retryMin();
+
+        @WithDefault("1m")
+        Duration retryMax();
+    }
+
     /** How the device's address is watched for pairing messages, and how replies are retried. */
     interface Pairing {
         /** How often the node is asked for new bundles at the device address. */

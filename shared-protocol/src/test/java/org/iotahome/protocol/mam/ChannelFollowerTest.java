@@ -166,4 +166,22 @@ class ChannelFollowerTest {
         assertThat(new FileFollowerPositionStore(file).load()).contains(new FollowerPosition(root, KEY));
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
     }
+
+    @Test
+    void aRotationPublishedWithTheKeyChangeIsReadUnderTheOldKeyAndWhatFollowsUnderTheNew() throws IOException {
+        SideKey second = new SideKey("SECOND9KEY");
+        publisher.publishThenChangeKey(AsciiTrytes.toTrytes("rotate:SECOND9KEY"), MamMode.RESTRICTED, second);
+        publish("after");
+        ChannelPublisher reopened = ChannelPublisher.open(new FileChannelStateStore(dir.resolve("channel.json")), transport,
+                () -> { throw new AssertionError("the saved channel must be resumed"); });
+        KeySchedule rotations = (message, current) -> message.text().startsWith("rotate:")
+                ? new SideKey(message.text().substring("rotate:".length())) : current;
+
+        List<ChannelMessage> got = follower(transport, FollowerPositionStore.none())
+                .follow(new FollowerPosition(root, KEY), rotations).select().first(2).collect().asList().await().atMost(WAIT);
+
+        assertThat(got).extracting(ChannelMessage::text).containsExactly("rotate:SECOND9KEY", "after");
+        assertThat(got).extracting(ChannelMessage::sideKey).containsExactly(KEY, second);
+        assertThat(reopened.channel().state().key()).isEqualTo(second);
+    }
 }
