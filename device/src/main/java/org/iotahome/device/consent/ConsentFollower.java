@@ -13,6 +13,7 @@ import org.iotahome.protocol.mam.ChannelFollower;
 import org.iotahome.protocol.mam.ChannelMessage;
 import org.iotahome.protocol.mam.FileFollowerPositionStore;
 import org.iotahome.protocol.mam.FollowerPosition;
+import org.iotahome.protocol.mam.KeySchedule;
 import org.iotahome.protocol.mam.MamMode;
 import org.iotahome.protocol.mam.MessageSource;
 import org.iotahome.protocol.mam.SideKey;
@@ -26,8 +27,9 @@ import org.jboss.logging.Logger;
  * per consent channel ({@code consent-<first 27 trytes of its root>.json}), so a restart resumes
  * and a new pairing starts its new channel from the beginning.
  *
- * <p>The position is saved once a message is handed to the processor, so a crash while it acts
- * loses that message (as with the pairing inbox).
+ * <p>The position after a message is saved once the processor has acted on it, so a crash while
+ * it acts repeats that message on restart; the processor is idempotent enough for that (a provider
+ * is kept once, MAM_DATA goes again, a rotation rotates again).
  */
 public final class ConsentFollower {
 
@@ -71,8 +73,7 @@ public final class ConsentFollower {
         ChannelFollower follower = new ChannelFollower(source, MamMode.RESTRICTED, poll, retryMin, retryMax, worker,
                 new FileFollowerPositionStore(dataDir.resolve("consent-" + root.substring(0, 27) + ".json")),
                 s -> LOG.warnf("skipped a payload on the consent channel at %s: %s %s", s.root(), s.reason(), s.detail()));
-        return follower.follow(new FollowerPosition(root, new SideKey(paired.consent().sideKey())))
-                .onItem().transformToUniAndConcatenate(this::handle)
+        return follower.follow(new FollowerPosition(root, new SideKey(paired.consent().sideKey())), KeySchedule.FIXED, this::handle)
                 .select().first(outcome -> outcome != ConsentProcessor.Outcome.UNPAIRED);
     }
 

@@ -12,13 +12,15 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Follows a channel (ARCHITECTURE.md, Flows): walks root → next root with a {@link ChannelReader},
  * waits at the head and polls again, and delivers each verified message once, in order. After each
  * message the {@link KeySchedule} says which side key the next root is read under, so a follower
  * stays with a channel across KEY_ROTATIONs (PROTOCOL.md §7). The position (root and key) is saved
- * once a message has been handed downstream, so a restart resumes after the last one delivered.
+ * once a message has been handed downstream (or, with a handler, once the handler is done), so a
+ * restart resumes after the last one delivered.
  *
  * <p>Reads block, so they run on the given worker executor. A read that fails (node down) is
  * retried with backoff; payloads passed over at a root that yielded a message are reported to the
@@ -65,6 +67,24 @@ public final class ChannelFollower {
 
     /** Every message from the saved position (else {@code start}) on; polling stops when the subscriber cancels. */
     public Multi<ChannelMessage> follow(FollowerPosition start, KeySchedule keys) {
+        return steps(start, keys).onItem().transformToMultiAndConcatenate(this::deliver);
+    }
+
+    /**
+     * Every message from the saved position (else {@code start}) on, each handed to {@code handler};
+     * the position after a message is saved only once its handler's {@code Uni} has completed, so a
+     * crash while a message is acted on repeats it on restart (at least once: make the handler
+     * idempotent). A failing handler fails the stream. Emits what the handlers gave, in order.
+     */
+    public <R> Multi<R> follow(FollowerPosition start, KeySchedule keys, Function<ChannelMessage, Uni<R>> handler) {
+        Objects.requireNonNull(handler, "handler");
+        return steps(start, keys).onItem().transformToUniAndConcatenate(step -> handler.apply(step.message())
+                .onItem().invoke(() -> {
+                    if (step.after() != null) store.save(step.after());
+                }));
+    }
+
+    private Multi<Step> steps(FollowerPosition start, KeySchedule keys) {
         Objects.requireNonNull(keys, "keys");
         AtomicReference<FollowerPosition> next = new AtomicReference<>();
         return Multi.createBy().repeating()
@@ -73,8 +93,7 @@ public final class ChannelFollower {
                         .onFailure(UncheckedIOException.class).retry().withBackOff(backoffMin, backoffMax).indefinitely())
                 .withDelay(poll)
                 .indefinitely()
-                .onItem().transformToIterable(steps -> steps)
-                .onItem().transformToMultiAndConcatenate(this::deliver);
+                .onItem().transformToIterable(steps -> steps);
     }
 
     /** Reads from {@code from} to the head (or {@link #ROOTS_PER_POLL} roots); moves {@code next} past what it read. */

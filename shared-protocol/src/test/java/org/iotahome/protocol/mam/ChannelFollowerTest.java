@@ -184,4 +184,23 @@ class ChannelFollowerTest {
         assertThat(got).extracting(ChannelMessage::sideKey).containsExactly(KEY, second);
         assertThat(reopened.channel().state().key()).isEqualTo(second);
     }
+
+    @Test
+    void withAHandlerTheMessageItFailedOnIsReadAgainAfterARestart() throws IOException {
+        FollowerPositionStore store = new FileFollowerPositionStore(dir.resolve("position.json"));
+        publish("one");
+        publish("two");
+        AssertSubscriber<String> crashed = follower(transport, store).follow(new FollowerPosition(root, KEY), KeySchedule.FIXED,
+                        m -> m.text().equals("two") ? io.smallrye.mutiny.Uni.createFrom().<String>failure(new IOException("disk full"))
+                                : io.smallrye.mutiny.Uni.createFrom().item(m.text()))
+                .subscribe().withSubscriber(AssertSubscriber.create(10));
+        crashed.awaitFailure(WAIT);
+        assertThat(crashed.getItems()).containsExactly("one");
+
+        String again = follower(transport, new FileFollowerPositionStore(dir.resolve("position.json")))
+                .follow(new FollowerPosition(root, KEY), KeySchedule.FIXED, m -> io.smallrye.mutiny.Uni.createFrom().item(m.text()))
+                .toUni().await().atMost(WAIT);
+
+        assertThat(again).isEqualTo("two");
+    }
 }
