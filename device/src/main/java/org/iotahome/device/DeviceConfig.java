@@ -47,6 +47,46 @@ public interface DeviceConfig {
 
     Publish publish();
 
+    Pairing pairing();
+
+    Consent consent();
+
+    /** How the paired consent channel is followed (PROTOCOL.md §7). */
+    interface Consent {
+        /** How often the head of the consent channel (or, unpaired, the pairing) is looked at again. */
+        @WithDefault("10s")
+        Duration poll();
+
+        /** First wait after the node or the disk failed; doubles per failure up to retry-max. */
+        @WithDefault("1s")
+        Duration retryMin();
+
+        @WithDefault("1m")
+        Duration retryMax();
+    }
+
+    /** How the device's address is watched for pairing messages, and how replies are retried. */
+    interface Pairing {
+        /** How often the node is asked for new bundles at the device address. */
+        @WithDefault("5s")
+        Duration poll();
+
+        /** A challenge not answered within this time is refused (PROTOCOL.md §4). */
+        @WithDefault("5m")
+        Duration challengeExpiry();
+
+        /** First wait after the node failed; doubles per failure up to retry-max. */
+        @WithDefault("1s")
+        Duration retryMin();
+
+        @WithDefault("1m")
+        Duration retryMax();
+
+        /** Attempts to send one reply before it is dropped (the claimant claims again). */
+        @WithDefault("8")
+        int sendAttempts();
+    }
+
     /** PUBLISH_MODE and SAMPLE_KEEP_ONE_IN: what goes on the channel, and how failures are retried. */
     interface Publish {
         @WithDefault("batch")

@@ -23,6 +23,11 @@ public final class DeviceChannel {
         return root;
     }
 
+    /** The root the next message goes to: a reader given it reads from now on (PROTOCOL.md §3 MAM_DATA). */
+    public String nextRoot() {
+        return publisher.channel().root();
+    }
+
     public MamMode mode() {
         return publisher.channel().state().mode();
     }

@@ -5,6 +5,8 @@ import org.iotahome.protocol.trinary.AsciiTrytes;
 
 import java.io.IOException;
 import java.util.Optional;
+import org.iotahome.protocol.mam.MamMode;
+import org.iotahome.protocol.mam.SideKey;
 
 /**
  * Moves outbox entries onto the device's channel, oldest first, one per call. Blocking (disk and
@@ -40,6 +42,19 @@ public final class MamPublisher {
         channel.publish(AsciiTrytes.toTrytes(entry.event()));
         outbox.remove(entry);
         return Optional.of(new Published(entry.sequence(), root));
+    }
+
+    /**
+     * Publishes a KEY_ROTATION event under the current key and switches to {@code sideKey} right
+     * after (PROTOCOL.md §7), under the same lock as the drain, so the rotation takes the next root
+     * and no two messages ever claim one. An entry already marked for the current root goes first.
+     * DATA still in the outbox goes out under the new key.
+     */
+    public synchronized void rotate(String keyRotationJson, MamMode mode, SideKey sideKey) throws IOException {
+        channel.deliverUnsent();
+        Optional<Outbox.Entry> head = outbox.head();
+        if (head.isPresent() && head.get().root() != null) publishNext();
+        channel.publishThenChangeKey(AsciiTrytes.toTrytes(keyRotationJson), mode, sideKey);
     }
 
     public int queued() {

@@ -46,6 +46,20 @@ public final class ChannelPublisher {
         return created.message();
     }
 
+    /**
+     * Publishes {@code messageTrytes} under the current key and switches to {@code sideKey} for what
+     * follows, in one saved step (PROTOCOL.md §7: KEY_ROTATION is sent under the old key, the device
+     * switches right after). Saving the message and the re-keyed next state together means a crash
+     * can never leave the rotation sent but the old key still in use, or the reverse.
+     */
+    public synchronized MamMessage publishThenChangeKey(String messageTrytes, MamMode mode, SideKey sideKey) throws IOException {
+        deliverUnsent();
+        MamChannel.Created created = MamChannel.resume(current.state()).create(messageTrytes);
+        save(new ChannelCheckpoint(created.next().withMode(mode, sideKey).state(), created.message()));
+        deliverUnsent();
+        return created.message();
+    }
+
     /** Sends the message a crash or a failed send left in the checkpoint, if any. */
     public synchronized void deliverUnsent() throws IOException {
         MamMessage unsent = current.unsent();

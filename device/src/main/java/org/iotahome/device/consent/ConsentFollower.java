@@ -1,0 +1,92 @@
+package org.iotahome.device.consent;
+
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import org.iotahome.device.pairing.Pairing;
+import org.iotahome.device.pairing.PairingStore;
+import org.iotahome.protocol.mam.ChannelFollower;
+import org.iotahome.protocol.mam.ChannelMessage;
+import org.iotahome.protocol.mam.FileFollowerPositionStore;
+import org.iotahome.protocol.mam.FollowerPosition;
+import org.iotahome.protocol.mam.KeySchedule;
+import org.iotahome.protocol.mam.MamMode;
+import org.iotahome.protocol.mam.MessageSource;
+import org.iotahome.protocol.mam.SideKey;
+import org.jboss.logging.Logger;
+
+/**
+ * The device's consent flow (ARCHITECTURE.md "Flows"): waits until the device is paired, follows
+ * the paired consent channel (restricted, PROTOCOL.md §7) and hands each message to the
+ * {@link ConsentProcessor}, in order, on a worker thread; a fault (node down, disk) is retried with
+ * backoff. DEVICE_DELETED ends the pairing: the flow waits for the next one. The position is kept
+ * per consent channel ({@code consent-<first 27 trytes of its root>.json}), so a restart resumes
+ * and a new pairing starts its new channel from the beginning.
+ *
+ * <p>The position after a message is saved once the processor has acted on it, so a crash while
+ * it acts repeats that message on restart; the processor is idempotent enough for that (a provider
+ * is kept once, MAM_DATA goes again, a rotation rotates again).
+ */
+public final class ConsentFollower {
+
+    private static final Logger LOG = Logger.getLogger(ConsentFollower.class);
+
+    private final PairingStore pairing;
+    private final MessageSource source;
+    private final ConsentProcessor processor;
+    private final Path dataDir;
+    private final Duration poll;
+    private final Duration retryMin;
+    private final Duration retryMax;
+    private final Executor worker;
+
+    public ConsentFollower(PairingStore pairing, MessageSource source, ConsentProcessor processor, Path dataDir, Duration poll,
+            Duration retryMin, Duration retryMax, Executor worker) {
+        this.pairing = pairing;
+        this.source = source;
+        this.processor = processor;
+        this.dataDir = dataDir;
+        this.poll = poll;
+        this.retryMin = retryMin;
+        this.retryMax = retryMax;
+        this.worker = worker;
+    }
+
+    /** What the processor made of each consent message, across pairings; runs until cancelled. */
+    public Multi<ConsentProcessor.Outcome> outcomes() {
+        return Multi.createBy().repeating()
+                .uni(() -> Uni.createFrom().item(pairing::load).runSubscriptionOn(worker))
+                .withDelay(poll)
+                .indefinitely()
+                .select().where(Optional::isPresent)
+                .onItem().transformToMultiAndConcatenate(p -> follow(p.get()));
+    }
+
+    /** The outcomes of one pairing, ending (without it) at the UNPAIRED one. */
+    private Multi<ConsentProcessor.Outcome> follow(Pairing paired) {
+        String root = paired.consent().root();
+        LOG.infof("following the consent channel at %s", root);
+        ChannelFollower follower = new ChannelFollower(source, MamMode.RESTRICTED, poll, retryMin, retryMax, worker,
+                new FileFollowerPositionStore(dataDir.resolve("consent-" + root.substring(0, 27) + ".json")),
+                s -> LOG.warnf("skipped a payload on the consent channel at %s: %s %s", s.root(), s.reason(), s.detail()));
+        return follower.follow(new FollowerPosition(root, new SideKey(paired.consent().sideKey())), KeySchedule.FIXED, this::handle)
+                .select().first(outcome -> outcome != ConsentProcessor.Outcome.UNPAIRED);
+    }
+
+    private Uni<ConsentProcessor.Outcome> handle(ChannelMessage message) {
+        return Uni.createFrom().<ConsentProcessor.Outcome>emitter(e -> {
+                    try {
+                        e.complete(processor.handle(message));
+                    } catch (IOException x) {
+                        e.fail(x);
+                    }
+                })
+                .runSubscriptionOn(worker)
+                .onFailure(IOException.class).invoke(x -> LOG.warnf("acting on a consent message failed: %s; retrying", x.getMessage()))
+                .onFailure(IOException.class).retry().withBackOff(retryMin, retryMax).indefinitely();
+    }
+}

@@ -1,0 +1,56 @@
+package org.iotahome.device.pairing;
+
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Outgoing;
+import org.iotahome.protocol.pairing.DeviceSecret;
+import org.iotahome.protocol.pairing.PairingText;
+import org.iotahome.protocol.tangle.Address;
+import org.iotahome.protocol.tangle.AddressWatcher;
+import org.iotahome.protocol.tangle.ReceivedMessage;
+import org.jboss.logging.Logger;
+
+/**
+ * The device's pairing flow (ARCHITECTURE.md "Flows"): the device address, polled by the
+ * {@link AddressWatcher}, feeds the in-memory channel {@code pairing}; each message is handled
+ * by the {@link PairingInbox}, acknowledged once its reply is sent.
+ */
+@ApplicationScoped
+public class PairingFlow {
+
+    private static final Logger LOG = Logger.getLogger(PairingFlow.class);
+
+    @Inject
+    AddressWatcher watcher;
+    @Inject
+    PairingInbox inbox;
+    @Inject
+    PairingStore store;
+    @Inject
+    @DeviceInbox
+    Address device;
+    @Inject
+    DeviceSecret secret;
+
+    /** PROTOCOL.md §4: the address and secret are shown as text for My Home to pair with. */
+    void showPairingText(@Observes StartupEvent start) {
+        LOG.infof("device address %s", device.withChecksum());
+        store.load().ifPresentOrElse(p -> LOG.infof("paired with My Home at %s", p.home()),
+                () -> LOG.infof("not paired; pairing text: %s", new PairingText(device, secret).format()));
+    }
+
+    @Outgoing("pairing")
+    Multi<ReceivedMessage> messages() {
+        return watcher.messages();
+    }
+
+    @Incoming("pairing")
+    Uni<Void> handle(ReceivedMessage message) {
+        return inbox.handle(message);
+    }
+}

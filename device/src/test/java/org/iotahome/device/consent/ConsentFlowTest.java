@@ -1,0 +1,210 @@
+package org.iotahome.device.consent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.smallrye.mutiny.helpers.test.AssertSubscriber;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+import org.iotahome.device.pairing.DeviceAddress;
+import org.iotahome.device.pairing.DirectSender;
+import org.iotahome.device.pairing.Pairing;
+import org.iotahome.device.pairing.PairingStore;
+import org.iotahome.device.publish.DeviceChannel;
+import org.iotahome.device.publish.MamPublisher;
+import org.iotahome.device.publish.Outbox;
+import org.iotahome.protocol.envelope.EnvelopeKeyPair;
+import org.iotahome.protocol.envelope.EnvelopeOpener;
+import org.iotahome.protocol.envelope.EnvelopeSealer;
+import org.iotahome.protocol.envelope.KemAlgorithm;
+import org.iotahome.protocol.event.AuthorizationRevoked;
+import org.iotahome.protocol.event.Authorized;
+import org.iotahome.protocol.event.ChannelEvent;
+import org.iotahome.protocol.event.ChannelKey;
+import org.iotahome.protocol.event.Device;
+import org.iotahome.protocol.event.DeviceDeleted;
+import org.iotahome.protocol.event.EventCodec;
+import org.iotahome.protocol.event.KeyRotation;
+import org.iotahome.protocol.event.Policy;
+import org.iotahome.protocol.event.ServiceProvider;
+import org.iotahome.protocol.mam.ChannelPublisher;
+import org.iotahome.protocol.mam.ChannelReader;
+import org.iotahome.protocol.mam.FileChannelStateStore;
+import org.iotahome.protocol.mam.MamChannel;
+import org.iotahome.protocol.mam.MamMode;
+import org.iotahome.protocol.mam.ReadResult;
+import org.iotahome.protocol.mam.SideKey;
+import org.iotahome.protocol.mam.TangleMessageTransport;
+import org.iotahome.protocol.message.MamData;
+import org.iotahome.protocol.message.MessageCodec;
+import org.iotahome.protocol.tangle.Address;
+import org.iotahome.protocol.tangle.AddressWatcher;
+import org.iotahome.protocol.tangle.CursorStore;
+import org.iotahome.protocol.tangle.InMemoryTangle;
+import org.iotahome.protocol.trinary.AsciiTrytes;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The device following its consent channel over an in-memory Tangle, with My Home and providers as tests play them. */
+class ConsentFlowTest {
+
+    private static final Duration FAST = Duration.ofMillis(10);
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final SideKey DEVICE_KEY = new SideKey("DEVICE9KEY");
+    private static final SideKey CONSENT_KEY = new SideKey("CONSENT9KEY");
+
+    private final AtomicLong clock = new AtomicLong(1_700_000_000_000L);
+    private final InMemoryTangle tangle = new InMemoryTangle(clock::incrementAndGet);
+    private final TangleMessageTransport transport = new TangleMessageTransport(tangle, "IOTAHOME", 0, clock::get, WAIT);
+    private final Address device = DeviceAddress.of("D".repeat(81));
+    private ExecutorService worker;
+    private PairingStore pairing;
+    private ProviderStore providers;
+    private DeviceChannel deviceChannel;
+    private ChannelPublisher homeConsent;
+    private AssertSubscriber<ConsentProcessor.Outcome> outcomes;
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void pairAndFollow() throws IOException {
+        worker = Executors.newFixedThreadPool(3);
+        ChannelPublisher devicePublisher = ChannelPublisher.open(new FileChannelStateStore(dir.resolve("channel.json")), transport,
+                () -> MamChannel.open("D".repeat(81), MamMode.RESTRICTED, DEVICE_KEY, 2));
+        deviceChannel = new DeviceChannel(devicePublisher.channel().root(), devicePublisher);
+        homeConsent = ChannelPublisher.open(new FileChannelStateStore(dir.resolve("home-consent.json")), transport,
+                () -> MamChannel.open("H".repeat(81), MamMode.RESTRICTED, CONSENT_KEY, 1));
+        pairing = new PairingStore(dir);
+        pairing.save(new Pairing(new Address("H".repeat(81)), new ChannelKey(homeConsent.channel().root(), "CONSENT9KEY")));
+        providers = new ProviderStore(dir);
+        ConsentProcessor processor = new ConsentProcessor(device, providers, pairing, deviceChannel,
+                new MamPublisher(devicePublisher, Outbox.open(dir.resolve("outbox"))),
+                new DirectSender(tangle, "IOTAHOME9CONSENT", Clock.systemUTC(), WAIT), new EnvelopeSealer(new SecureRandom()),
+                new SecureRandom(), Clock.systemUTC());
+        outcomes = new ConsentFollower(pairing, transport, processor, dir, FAST, FAST, FAST, worker).outcomes()
+                .subscribe().withSubscriber(AssertSubscriber.create(Long.MAX_VALUE));
+    }
+
+    @AfterEach
+    void stop() {
+        outcomes.cancel();
+        worker.shutdownNow();
+    }
+
+    /** A provider: its key pair, and what arrives at its address. */
+    private record Provider(ServiceProvider entry, EnvelopeOpener opener, AssertSubscriber<MamData> inbox) {
+        String open(org.iotahome.protocol.envelope.Envelope e) {
+            return opener.open(e);
+        }
+    }
+
+    private Provider provider(char letter) {
+        EnvelopeKeyPair keys = EnvelopeKeyPair.generate(KemAlgorithm.MLKEM768, new SecureRandom());
+        Address address = new Address(String.valueOf(letter).repeat(81));
+        AssertSubscriber<MamData> inbox = new AddressWatcher(tangle, address.trytes(), 0, FAST, FAST, FAST, CursorStore.none(), r -> {})
+                .messages().map(m -> (MamData) MessageCodec.read(m.json()))
+                .subscribe().withSubscriber(AssertSubscriber.create(Long.MAX_VALUE));
+        return new Provider(new ServiceProvider(URI.create("https://" + letter + ".example"), address, keys.publicKey()),
+                new EnvelopeOpener(keys), inbox);
+    }
+
+    private Policy policy(Provider p, Address forDevice) {
+        return new Policy(p.entry(), "read", new Device(forDevice, "P1"), "energy advice", List.of());
+    }
+
+    private void home(ChannelEvent event) throws IOException {
+        homeConsent.publish(AsciiTrytes.toTrytes(EventCodec.write(event)));
+    }
+
+    private List<ChannelEvent> deviceChannelUnder(SideKey key) throws IOException {
+        ReadResult read = new ChannelReader(transport).read(deviceChannel.root(), MamMode.RESTRICTED, key);
+        return read.messages().stream().map(m -> EventCodec.read(AsciiTrytes.fromTrytes(m.message()))).toList();
+    }
+
+    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
+        long end = System.nanoTime() + WAIT.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > end) throw new AssertionError("timed out waiting until " + what);
+            Thread.sleep(20);
+        }
+    }
+
+    @Test
+    void anAuthorizedProviderIsKeptAndGetsTheDeviceAndConsentChannelsSealedToIt() throws IOException {
+        Provider a = provider('A');
+        String consentRoot = homeConsent.channel().root();
+        home(new Authorized(1L, policy(a, device)));
+
+        outcomes.awaitItems(1, WAIT);
+        MamData data = a.inbox().awaitItems(1, WAIT).getItems().get(0);
+
+        assertThat(outcomes.getItems()).containsExactly(ConsentProcessor.Outcome.AUTHORIZED);
+        assertThat(a.open(data.mamData().root())).isEqualTo(deviceChannel.nextRoot());
+        assertThat(a.open(data.mamData().sideKey())).isEqualTo(DEVICE_KEY.trytes());
+        assertThat(a.open(data.consent().root())).isEqualTo(consentRoot);
+        assertThat(a.open(data.consent().sideKey())).isEqualTo(CONSENT_KEY.trytes());
+        assertThat(providers.all()).containsExactly(a.entry());
+        a.inbox().cancel();
+    }
+
+    @Test
+    void eventsForAnotherDeviceAreIgnored() throws IOException {
+        Provider a = provider('A');
+        home(new Authorized(1L, policy(a, DeviceAddress.of("E".repeat(81)))));
+        home(new AuthorizationRevoked(2L, policy(a, DeviceAddress.of("E".repeat(81)))));
+
+        outcomes.awaitItems(2, WAIT);
+
+        assertThat(outcomes.getItems()).containsExactly(ConsentProcessor.Outcome.IGNORED, ConsentProcessor.Outcome.IGNORED);
+        assertThat(providers.all()).isEmpty();
+        assertThat(deviceChannelUnder(DEVICE_KEY)).isEmpty();
+        a.inbox().cancel();
+    }
+
+    @Test
+    void revokingOneProviderRotatesTheKeyForTheOthersOnly() throws IOException {
+        Provider a = provider('A');
+        Provider b = provider('B');
+        home(new Authorized(1L, policy(a, device)));
+        home(new Authorized(2L, policy(b, device)));
+        home(new AuthorizationRevoked(3L, policy(a, device)));
+
+        outcomes.awaitItems(3, WAIT);
+
+        assertThat(outcomes.getItems()).containsExactly(ConsentProcessor.Outcome.AUTHORIZED, ConsentProcessor.Outcome.AUTHORIZED,
+                ConsentProcessor.Outcome.REVOKED);
+        assertThat(providers.all()).containsExactly(b.entry());
+        KeyRotation rotation = (KeyRotation) deviceChannelUnder(DEVICE_KEY).get(0);
+        assertThat(rotation.keys()).containsOnlyKeys(b.entry().iotaAddress());
+        SideKey next = new SideKey(b.open(rotation.keys().get(b.entry().iotaAddress())));
+        assertThat(next).isEqualTo(deviceChannel.sideKey()).isNotEqualTo(DEVICE_KEY);
+        a.inbox().cancel();
+        b.inbox().cancel();
+    }
+
+    @Test
+    void aDeletedDeviceRotatesForNoOneForgetsItsProvidersAndIsUnpaired() throws Exception {
+        Provider a = provider('A');
+        home(new Authorized(1L, policy(a, device)));
+        home(new DeviceDeleted(2L, new Device(device, "P1")));
+
+        await(() -> pairing.load().isEmpty(), "the device is unpaired");
+
+        assertThat(outcomes.getItems()).containsExactly(ConsentProcessor.Outcome.AUTHORIZED);
+        assertThat(providers.all()).isEmpty();
+        assertThat(((KeyRotation) deviceChannelUnder(DEVICE_KEY).get(0)).keys()).isEmpty();
+        assertThat(deviceChannel.sideKey()).isNotEqualTo(DEVICE_KEY);
+        a.inbox().cancel();
+    }
+}

@@ -1,0 +1,142 @@
+package org.iotahome.device.pairing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.smallrye.mutiny.subscription.Cancellable;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import org.iotahome.protocol.event.ChannelKey;
+import org.iotahome.protocol.message.AnswerChallenge;
+import org.iotahome.protocol.message.ChallengeMessage;
+import org.iotahome.protocol.message.ClaimResult;
+import org.iotahome.protocol.pairing.ChallengeBook;
+import org.iotahome.protocol.pairing.ChallengePolicy;
+import org.iotahome.protocol.pairing.DeviceSecret;
+import org.iotahome.protocol.tangle.Address;
+import org.iotahome.protocol.tangle.AddressWatcher;
+import org.iotahome.protocol.tangle.FileCursorStore;
+import org.iotahome.protocol.tangle.InMemoryTangle;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The whole pairing exchange over an in-memory Tangle: a test My Home against the device's inbox. */
+class PairingExchangeTest {
+
+    private static final Duration FAST = Duration.ofMillis(10);
+    private static final ChannelKey CONSENT = new ChannelKey("C".repeat(81), "CONSENT9KEY");
+
+    private final AtomicLong clock = new AtomicLong(1_700_000_000_000L);
+    private final InMemoryTangle tangle = new InMemoryTangle(clock::incrementAndGet);
+    private final DeviceSecret secret = DeviceSecret.generate(new SecureRandom());
+    private final Address device = DeviceAddress.of("D".repeat(81));
+    private ExecutorService worker;
+    private PairingStore store;
+    private Cancellable running;
+    private TestHome home;
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void startDevice() {
+        worker = Executors.newFixedThreadPool(2);
+        store = new PairingStore(dir);
+        ChallengeBook book = new ChallengeBook(secret, Clock.systemUTC(), new SecureRandom(), ChallengePolicy.DEFAULT);
+        PairingInbox inbox = new PairingInbox(new PairingProcessor(device, secret, book, store),
+                new DirectSender(tangle, "IOTAHOME9PAIRING", Clock.systemUTC(), TestHome.WAIT), worker, FAST, FAST, 3);
+        running = new AddressWatcher(tangle, device.trytes(), 0, FAST, FAST, FAST, new FileCursorStore(dir.resolve("cursor.json")),
+                r -> {}).messages().onItem().transformToUniAndConcatenate(inbox::handle).subscribe().with(x -> {});
+        home = new TestHome(tangle, new Address("H".repeat(81)));
+    }
+
+    @AfterEach
+    void stopDevice() {
+        running.cancel();
+        home.close();
+        worker.shutdownNow();
+    }
+
+    private ChallengeMessage claimAndGetChallenge(TestHome claimant, int nth) {
+        claimant.claim(device);
+        return (ChallengeMessage) claimant.received(nth);
+    }
+
+    @Test
+    void aHomeThatKnowsTheSecretPairsAndTheConsentChannelIsKept() throws Exception {
+        ChallengeMessage challenge = claimAndGetChallenge(home, 1);
+        assertThat(challenge.sender()).isEqualTo(device);
+        assertThat(challenge.challenge().trytes()).hasSize(243 - secret.trytes().length());
+
+        home.send(device, home.answer(challenge, secret, CONSENT));
+
+        assertThat(home.received(2)).isEqualTo(ClaimResult.ok(device));
+        assertThat(store.load()).contains(new Pairing(home.address, CONSENT));
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve(PairingStore.NAME))))
+                .isEqualTo("rw-------");
+    }
+
+    @Test
+    void aWrongAnswerIsRefusedWithAReasonAndNothingIsStored() {
+        ChallengeMessage challenge = claimAndGetChallenge(home, 1);
+        DeviceSecret guess = DeviceSecret.generate(new SecureRandom());
+
+        home.send(device, home.answer(challenge, guess, CONSENT));
+
+        assertThat(home.received(2)).isEqualTo(ClaimResult.nok(device, "wrong answer to the challenge"));
+        assertThat(store.load()).isEmpty();
+    }
+
+    @Test
+    void aReplayedAnswerFindsNoChallengeOutstanding() throws Exception {
+        ChallengeMessage challenge = claimAndGetChallenge(home, 1);
+        AnswerChallenge answer = home.answer(challenge, secret, CONSENT);
+        home.send(device, answer);
+        assertThat(home.received(2)).isEqualTo(ClaimResult.ok(device));
+        store.delete(); // unpaired again, as after DEVICE_DELETED
+
+        home.send(device, answer);
+
+        assertThat(home.received(3)).isEqualTo(ClaimResult.nok(device, "no challenge outstanding for this sender: claim first"));
+        assertThat(store.load()).isEmpty();
+    }
+
+    @Test
+    void aPairedDeviceRefusesAnotherClaimUntilItIsUnpaired() throws Exception {
+        ChallengeMessage challenge = claimAndGetChallenge(home, 1);
+        home.send(device, home.answer(challenge, secret, CONSENT));
+        assertThat(home.received(2)).isEqualTo(ClaimResult.ok(device));
+
+        try (TestHome other = new TestHome(tangle, new Address("O".repeat(81)))) {
+            other.claim(device);
+            assertThat(other.received(1)).isEqualTo(ClaimResult.nok(device, PairingProcessor.ALREADY_PAIRED));
+            store.delete();
+            other.claim(device);
+            assertThat(other.received(2)).isInstanceOf(ChallengeMessage.class);
+        }
+        assertThat(home.all()).hasSize(2);
+    }
+
+    @Test
+    void aRightSignatureWithAChannelSealedUnderAnotherKeyIsRefused() {
+        ChallengeMessage challenge = claimAndGetChallenge(home, 1);
+        AnswerChallenge right = home.answer(challenge, secret, CONSENT);
+        AnswerChallenge forged = new AnswerChallenge(home.address, right.signedChallenge(),
+                home.answer(challenge, DeviceSecret.generate(new SecureRandom()), CONSENT).channel());
+
+        home.send(device, forged);
+
+        ClaimResult result = (ClaimResult) home.received(2);
+        assertThat(result.status()).isEqualTo(ClaimResult.Status.NOK);
+        assertThat(result.reason()).hasValueSatisfying(r -> assertThat(r).startsWith("the sealed consent channel does not open"));
+        assertThat(store.load()).isEmpty();
+    }
+}
