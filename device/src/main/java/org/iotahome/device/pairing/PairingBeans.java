@@ -16,6 +16,7 @@ import org.iotahome.protocol.tangle.Address;
 import org.iotahome.protocol.tangle.AddressWatcher;
 import org.iotahome.protocol.tangle.FileCursorStore;
 import org.iotahome.protocol.tangle.Tangle;
+import org.iotahome.protocol.tangle.MailboxAddress;
 import org.jboss.logging.Logger;
 
 /** The pairing side's beans, from {@link DeviceConfig}: the only place they are made. */
@@ -39,7 +40,7 @@ public class PairingBeans {
     @Singleton
     @DeviceInbox
     Address deviceAddress(DeviceIdentity identity) {
-        return DeviceAddress.of(identity.seed());
+        return MailboxAddress.of(identity.seed());
     }
 
     @Produces

@@ -14,7 +14,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
-import org.iotahome.device.pairing.DeviceAddress;
 import org.iotahome.device.pairing.DirectSender;
 import org.iotahome.device.pairing.Pairing;
 import org.iotahome.device.pairing.PairingStore;
@@ -50,6 +49,7 @@ import org.iotahome.protocol.tangle.AddressWatcher;
 import org.iotahome.protocol.tangle.CursorStore;
 import org.iotahome.protocol.tangle.InMemoryTangle;
 import org.iotahome.protocol.trinary.AsciiTrytes;
+import org.iotahome.protocol.tangle.MailboxAddress;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -66,7 +66,7 @@ class ConsentFlowTest {
     private final AtomicLong clock = new AtomicLong(1_700_000_000_000L);
     private final InMemoryTangle tangle = new InMemoryTangle(clock::incrementAndGet);
     private final TangleMessageTransport transport = new TangleMessageTransport(tangle, "IOTAHOME", 0, clock::get, WAIT);
-    private final Address device = DeviceAddress.of("D".repeat(81));
+    private final Address device = MailboxAddress.of("D".repeat(81));
     private ExecutorService worker;
     private PairingStore pairing;
     private ProviderStore providers;
@@ -161,8 +161,8 @@ class ConsentFlowTest {
     @Test
     void eventsForAnotherDeviceAreIgnored() throws IOException {
         Provider a = provider('A');
-        home(new Authorized(1L, policy(a, DeviceAddress.of("E".repeat(81)))));
-        home(new AuthorizationRevoked(2L, policy(a, DeviceAddress.of("E".repeat(81)))));
+        home(new Authorized(1L, policy(a, MailboxAddress.of("E".repeat(81)))));
+        home(new AuthorizationRevoked(2L, policy(a, MailboxAddress.of("E".repeat(81)))));
 
         outcomes.awaitItems(2, WAIT);
 

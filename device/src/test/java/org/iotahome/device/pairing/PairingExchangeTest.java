@@ -23,6 +23,7 @@ import org.iotahome.protocol.tangle.Address;
 import org.iotahome.protocol.tangle.AddressWatcher;
 import org.iotahome.protocol.tangle.FileCursorStore;
 import org.iotahome.protocol.tangle.InMemoryTangle;
+import org.iotahome.protocol.tangle.MailboxAddress;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,7 +38,7 @@ class PairingExchangeTest {
     private final AtomicLong clock = new AtomicLong(1_700_000_000_000L);
     private final InMemoryTangle tangle = new InMemoryTangle(clock::incrementAndGet);
     private final DeviceSecret secret = DeviceSecret.generate(new SecureRandom());
-    private final Address device = DeviceAddress.of("D".repeat(81));
+    private final Address device = MailboxAddress.of("D".repeat(81));
     private ExecutorService worker;
     private PairingStore store;
     private Cancellable running;

@@ -13,6 +13,7 @@ import org.iotahome.protocol.mam.MamMode;
 import org.iotahome.protocol.mam.SideKey;
 import org.iotahome.protocol.pairing.DeviceSecret;
 import org.iotahome.protocol.tangle.Address;
+import org.iotahome.protocol.tangle.MailboxAddress;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,11 +43,11 @@ class PairingFilesTest {
     @Test
     void theDeviceAddressIsFixedBySeedAndIsNoLeafTheChannelPublishesAt() {
         String seed = "D".repeat(81);
-        Address address = DeviceAddress.of(seed);
+        Address address = MailboxAddress.of(seed);
 
-        assertThat(DeviceAddress.of(seed)).isEqualTo(address);
-        assertThat(DeviceAddress.of("E".repeat(81))).isNotEqualTo(address);
-        MamChannel channel = MamChannel.open(seed, MamMode.RESTRICTED, new SideKey("KEY"), DeviceAddress.SECURITY);
+        assertThat(MailboxAddress.of(seed)).isEqualTo(address);
+        assertThat(MailboxAddress.of("E".repeat(81))).isNotEqualTo(address);
+        MamChannel channel = MamChannel.open(seed, MamMode.RESTRICTED, new SideKey("KEY"), MailboxAddress.SECURITY);
         assertThat(channel.root()).isNotEqualTo(address.trytes());
         assertThat(channel.address()).isNotEqualTo(address.trytes());
     }
