@@ -57,6 +57,10 @@ final class TestDevice {
         return firstRoot;
     }
 
+    SideKey firstKey() {
+        return firstKey;
+    }
+
     /** PROTOCOL.md §3: MAM_DATA with the channel's first root and key, each sealed to {@code to}. */
     void grant(Address provider, EnvelopePublicKey to) {
         String consentRoot = randomTrytes(81);
