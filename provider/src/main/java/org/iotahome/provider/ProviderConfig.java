@@ -1,0 +1,33 @@
+package org.iotahome.provider;
+
+import io.smallrye.config.ConfigMapping;
+import java.time.Duration;
+import java.util.Optional;
+
+/** The provider's settings (ARCHITECTURE.md, Configuration); environment names in application.properties. */
+@ConfigMapping(prefix = "provider")
+public interface ProviderConfig {
+
+    /** IOTAHOME_DATA: seed, key pair, grants, positions and readings. */
+    String dataDir();
+
+    /** SEED: the provider's seed; when empty one is generated once and kept in the data directory. */
+    Optional<String> seed();
+
+    /** IOTA_PROVIDER: the node's HTTP API. */
+    String iotaProvider();
+
+    /** IOTA_MIN_WEIGHT_MAGNITUDE: what the node's proof of work must reach. */
+    int minWeightMagnitude();
+
+    /** How often the mailbox is polled for MAM_DATA. */
+    Duration inboxPoll();
+
+    /** How often a device channel's head is polled for new events. */
+    Duration readingsPoll();
+
+    /** Backoff bounds while the node cannot be reached. */
+    Duration retryMin();
+
+    Duration retryMax();
+}

@@ -1,0 +1,94 @@
+package org.iotahome.provider.readings;
+
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Executor;
+import org.iotahome.protocol.event.ChannelEvent;
+import org.iotahome.protocol.event.Data;
+import org.iotahome.protocol.event.EventCodec;
+import org.iotahome.protocol.event.KeyRotation;
+import org.iotahome.protocol.mam.ChannelFollower;
+import org.iotahome.protocol.mam.ChannelMessage;
+import org.iotahome.protocol.mam.FileFollowerPositionStore;
+import org.iotahome.protocol.mam.FollowerPosition;
+import org.iotahome.protocol.mam.MamMode;
+import org.iotahome.protocol.mam.MessageSource;
+import org.iotahome.provider.inbox.Grant;
+import org.iotahome.provider.inbox.GrantStore;
+import org.jboss.logging.Logger;
+
+/**
+ * Follows the device channel of one grant (restricted, PROTOCOL.md §7): stores DATA readings,
+ * switches keys at a KEY_ROTATION that holds one for this provider, and ends the grant at one that
+ * does not. The position is saved once a message is handled, per device channel, so a restart
+ * resumes after the last handled message.
+ */
+public final class GrantFollower {
+
+    private static final Logger LOG = Logger.getLogger(GrantFollower.class);
+
+    /** The settings every follower shares. */
+    public record Settings(Duration poll, Duration retryMin, Duration retryMax, Path positions) {}
+
+    private final MessageSource source;
+    private final Executor worker;
+    private final Settings settings;
+    private final RotationKeys keys;
+    private final ReadingStore readings;
+    private final GrantStore grants;
+
+    public GrantFollower(MessageSource source, Executor worker, Settings settings, RotationKeys keys, ReadingStore readings,
+            GrantStore grants) {
+        this.source = source;
+        this.worker = worker;
+        this.settings = settings;
+        this.keys = keys;
+        this.readings = readings;
+        this.grants = grants;
+    }
+
+    /** Outcomes of the grant's messages until it is revoked (the revoking one is not emitted); cancel to stop. */
+    public Multi<Outcome> follow(Grant grant) {
+        ChannelFollower follower = new ChannelFollower(source, MamMode.RESTRICTED, settings.poll(), settings.retryMin(),
+                settings.retryMax(), worker, new FileFollowerPositionStore(settings.positions().resolve(grant.deviceRoot() + ".json")),
+                skipped -> LOG.warnf("device channel %s: skipped a payload: %s", abbreviated(grant.deviceRoot()), skipped));
+        LOG.infof("following device channel %s", abbreviated(grant.deviceRoot()));
+        return follower.follow(new FollowerPosition(grant.deviceRoot(), grant.deviceSideKey()), keys,
+                        m -> Uni.createFrom().item(() -> handle(grant, m)))
+                .select().first(o -> o.kind() != Outcome.Kind.REVOKED);
+    }
+
+    Outcome handle(Grant grant, ChannelMessage message) {
+        String device = grant.deviceRoot();
+        ChannelEvent event;
+        try {
+            event = EventCodec.read(message.text());
+        } catch (IllegalArgumentException e) {
+            LOG.warnf("device channel %s: skipping the message at %s: %s", abbreviated(device), abbreviated(message.root()), e.getMessage());
+            return new Outcome(device, Outcome.Kind.SKIPPED);
+        }
+        if (event instanceof Data data) {
+            readings.append(device, message.root(), data);
+            return new Outcome(device, Outcome.Kind.STORED);
+        }
+        if (event instanceof KeyRotation rotation) {
+            if (keys.keyFor(rotation).isPresent()) {
+                LOG.infof("device channel %s: side key rotated, still authorized", abbreviated(device));
+                return new Outcome(device, Outcome.Kind.ROTATED);
+            }
+            // PROTOCOL.md §7: a revoked provider finds no key for itself and can read nothing newer.
+            grants.revoke(device);
+            LOG.infof("device channel %s: consent revoked (no key for this provider in KEY_ROTATION); stopped following, %d readings kept",
+                    abbreviated(device), readings.count(device));
+            return new Outcome(device, Outcome.Kind.REVOKED);
+        }
+        LOG.debugf("device channel %s: ignoring %s", abbreviated(device), event.type());
+        return new Outcome(device, Outcome.Kind.SKIPPED);
+    }
+
+    static String abbreviated(String trytes) {
+        return trytes.substring(0, 9) + "…";
+    }
+}

@@ -1,0 +1,68 @@
+package org.iotahome.provider.readings;
+
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import org.iotahome.protocol.envelope.EnvelopeOpener;
+import org.iotahome.protocol.mam.TangleMessageTransport;
+import org.iotahome.protocol.tangle.AddressWatcher;
+import org.iotahome.protocol.tangle.FileCursorStore;
+import org.iotahome.protocol.tangle.Tangle;
+import org.iotahome.provider.ProviderConfig;
+import org.iotahome.provider.identity.ProviderIdentity;
+import org.iotahome.provider.inbox.GrantOpener;
+import org.iotahome.provider.inbox.GrantStore;
+import org.iotahome.provider.inbox.Inbox;
+import org.jboss.logging.Logger;
+
+/** The inbox and readings objects as beans, their files under the data directory. */
+@ApplicationScoped
+public class ReadingsBeans {
+
+    private static final Logger LOG = Logger.getLogger(ReadingsBeans.class);
+    /** The provider attaches nothing: the tag only names reads. */
+    private static final String TAG = "IOTAHOME9PROVIDER";
+    private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
+
+    @Produces
+    @Singleton
+    GrantStore grantStore(ProviderConfig config) {
+        return new GrantStore(Path.of(config.dataDir(), "grants"));
+    }
+
+    @Produces
+    @Singleton
+    ReadingStore readingStore(ProviderConfig config) {
+        return new ReadingStore(Path.of(config.dataDir(), "readings"));
+    }
+
+    @Produces
+    @Singleton
+    EnvelopeOpener opener(ProviderIdentity identity) {
+        return new EnvelopeOpener(identity.keys());
+    }
+
+    @Produces
+    @Singleton
+    Inbox inbox(ProviderConfig config, ProviderIdentity identity, Tangle tangle, EnvelopeOpener opener, GrantStore grants) {
+        AddressWatcher watcher = new AddressWatcher(tangle, identity.address().trytes(), config.minWeightMagnitude(), config.inboxPoll(),
+                config.retryMin(), config.retryMax(), new FileCursorStore(Path.of(config.dataDir(), "inbox-cursor.json")),
+                r -> LOG.warnf("mailbox: rejected bundle %s: %s", r.bundleHash(), r.reason()));
+        return new Inbox(watcher, new GrantOpener(opener, Clock.systemUTC()), grants, Infrastructure.getDefaultWorkerPool());
+    }
+
+    @Produces
+    @Singleton
+    GrantFollower grantFollower(ProviderConfig config, ProviderIdentity identity, Tangle tangle, EnvelopeOpener opener,
+            ReadingStore readings, GrantStore grants) {
+        TangleMessageTransport source = new TangleMessageTransport(tangle, TAG, config.minWeightMagnitude(), System::currentTimeMillis,
+                READ_TIMEOUT);
+        return new GrantFollower(source, Infrastructure.getDefaultWorkerPool(),
+                new GrantFollower.Settings(config.readingsPoll(), config.retryMin(), config.retryMax(), Path.of(config.dataDir(), "positions")),
+                new RotationKeys(identity.address(), opener), readings, grants);
+    }
+}

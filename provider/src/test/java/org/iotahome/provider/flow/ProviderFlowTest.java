@@ -1,0 +1,96 @@
+package org.iotahome.provider.flow;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.hasItem;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.iotahome.protocol.envelope.EnvelopeKeyPair;
+import org.iotahome.protocol.envelope.KemAlgorithm;
+import org.iotahome.protocol.tangle.Address;
+import org.iotahome.protocol.tangle.InMemoryTangle;
+import org.iotahome.protocol.tangle.MailboxAddress;
+import org.iotahome.provider.identity.ProviderIdentity;
+import org.iotahome.provider.inbox.Grant;
+import org.iotahome.provider.inbox.GrantStore;
+import org.iotahome.provider.readings.ReadingStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The provider over an in-memory Tangle, with a device played by the test: consent, readings, rotation, revocation. */
+@QuarkusTest
+@QuarkusTestResource(FreshDataDir.class)
+class ProviderFlowTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    @Inject
+    ProviderIdentity identity;
+
+    @Inject
+    InMemoryTangle tangle;
+
+    @Inject
+    GrantStore grants;
+
+    @Inject
+    ReadingStore readings;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void readsFromConsentOnKeepsReadingAcrossARotationAndStopsWhenLeftOut() throws Exception {
+        TestDevice device = new TestDevice(tangle, dir);
+        EnvelopeKeyPair stranger = EnvelopeKeyPair.generate(KemAlgorithm.MLKEM768, new SecureRandom());
+        Address strangerAddress = MailboxAddress.of(TestDevice.randomTrytes(81));
+
+        // Junk and a MAM_DATA sealed to someone else are skipped, not fatal.
+        device.send(identity.address(), "{\"v\":1,\"type\":\"NOT_A_MESSAGE\"}");
+        device.grant(identity.address(), stranger.publicKey());
+        device.grant(identity.address(), identity.keys().publicKey());
+        device.data(1_700_000_000_000L, 1.0);
+        device.data(1_700_000_010_000L, 2.0);
+        await(() -> readings.count(device.root()) == 2, "the two readings are stored");
+        assertThat(grants.all()).singleElement().satisfies(g -> {
+            assertThat(g.deviceRoot()).isEqualTo(device.root());
+            assertThat(g.status()).isEqualTo(Grant.Status.ACTIVE);
+        });
+
+        device.rotate(Map.of(identity.address(), identity.keys().publicKey(), strangerAddress, stranger.publicKey()));
+        device.data(1_700_000_020_000L, 3.0);
+        await(() -> readings.count(device.root()) == 3, "the reading under the rotated key is stored");
+
+        device.rotate(Map.of(strangerAddress, stranger.publicKey()));
+        device.data(1_700_000_030_000L, 4.0);
+        await(() -> grants.get(device.root()).orElseThrow().status() == Grant.Status.REVOKED, "the grant is revoked");
+        Thread.sleep(500); // ten polls: a follower that went on would find the reading by now
+        assertThat(readings.count(device.root())).isEqualTo(3);
+
+        given().get("/api/grants").then().statusCode(200)
+                .body("device", contains(device.root()))
+                .body("status", contains("revoked"))
+                .body("readings", contains(3));
+        given().queryParam("device", device.root()).queryParam("limit", 2).get("/api/readings").then().statusCode(200)
+                .body("electricityDelivered", contains(3.0f, 2.0f));
+        given().queryParam("device", "A".repeat(81)).get("/api/readings").then().statusCode(404);
+        given().queryParam("device", "short").get("/api/readings").then().statusCode(400);
+        given().get("/api/grants").then().body("deviceAbbreviated", hasItem(device.root().substring(0, 9) + "…"));
+    }
+
+    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
+        long end = System.nanoTime() + WAIT.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > end) throw new AssertionError("timed out waiting until " + what);
+            Thread.sleep(20);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package org.iotahome.provider.readings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.Map;
+import org.iotahome.protocol.envelope.EnvelopeKeyPair;
+import org.iotahome.protocol.envelope.EnvelopeOpener;
+import org.iotahome.protocol.envelope.EnvelopeSealer;
+import org.iotahome.protocol.envelope.KemAlgorithm;
+import org.iotahome.protocol.event.ChannelEvent;
+import org.iotahome.protocol.event.Data;
+import org.iotahome.protocol.event.EventCodec;
+import org.iotahome.protocol.event.KeyRotation;
+import org.iotahome.protocol.mam.ChannelMessage;
+import org.iotahome.protocol.mam.SideKey;
+import org.iotahome.protocol.tangle.Address;
+import org.iotahome.protocol.trinary.AsciiTrytes;
+import org.junit.jupiter.api.Test;
+
+class RotationKeysTest {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final EnvelopeKeyPair MINE = EnvelopeKeyPair.generate(KemAlgorithm.MLKEM768, RANDOM);
+    private static final EnvelopeKeyPair THEIRS = EnvelopeKeyPair.generate(KemAlgorithm.MLKEM768, RANDOM);
+    private static final Address ME = new Address("M".repeat(81));
+    private static final Address THEM = new Address("T".repeat(81));
+    private static final SideKey OLD = new SideKey("OLD");
+    private static final EnvelopeSealer SEALER = new EnvelopeSealer(RANDOM);
+    private final RotationKeys keys = new RotationKeys(ME, new EnvelopeOpener(MINE));
+
+    private static ChannelMessage message(ChannelEvent event) {
+        return new ChannelMessage("R".repeat(81), 0, AsciiTrytes.toTrytes(EventCodec.write(event)), "N".repeat(81), OLD);
+    }
+
+    @Test
+    void aRotationWithAKeyForThisProviderSwitchesToIt() {
+        KeyRotation rotation = new KeyRotation(1, Map.of(ME, SEALER.seal(MINE.publicKey(), "NEW9KEY"), THEM,
+                SEALER.seal(THEIRS.publicKey(), "NEW9KEY")));
+        assertThat(keys.after(message(rotation), OLD)).isEqualTo(new SideKey("NEW9KEY"));
+    }
+
+    @Test
+    void aRotationWithoutAKeyForThisProviderLeavesTheOldKey() {
+        KeyRotation rotation = new KeyRotation(1, Map.of(THEM, SEALER.seal(THEIRS.publicKey(), "NEW9KEY")));
+        assertThat(keys.after(message(rotation), OLD)).isEqualTo(OLD);
+        assertThat(keys.keyFor(rotation)).isEmpty();
+    }
+
+    @Test
+    void aKeyUnderThisAddressSealedToAnotherKeyIsNoKey() {
+        KeyRotation rotation = new KeyRotation(1, Map.of(ME, SEALER.seal(THEIRS.publicKey(), "NEW9KEY")));
+        assertThat(keys.keyFor(rotation)).isEmpty();
+    }
+
+    @Test
+    void dataAndJunkLeaveTheKey() {
+        assertThat(keys.after(message(new Data(1, "raw", List.of())), OLD)).isEqualTo(OLD);
+        assertThat(keys.after(new ChannelMessage("R".repeat(81), 0, AsciiTrytes.toTrytes("junk"), "N".repeat(81), OLD), OLD))
+                .isEqualTo(OLD);
+    }
+}
