@@ -84,6 +84,9 @@ class ProviderFlowTest {
         given().queryParam("device", "A".repeat(81)).get("/api/readings").then().statusCode(404);
         given().queryParam("device", "short").get("/api/readings").then().statusCode(400);
         given().get("/api/grants").then().body("deviceAbbreviated", hasItem(device.root().substring(0, 9) + "…"));
+        given().get("/api/identity").then().statusCode(200)
+                .body("iotaAddress", org.hamcrest.Matchers.equalTo(identity.address().trytes()))
+                .body("publicKeyTrytes", org.hamcrest.Matchers.equalTo(identity.publicKeyTrytes()));
     }
 
     private static void await(BooleanSupplier condition, String what) throws InterruptedException {
