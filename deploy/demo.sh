@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# ./iotahome demo: the whole system on this machine (README.md). A local tangle node, a simulated
+# DSMR 5.0 meter on a virtual serial port (a socat pty pair), the device reading it, My Home and
+# one service provider; their URLs are printed. Ctrl-C stops everything. State lives in .demo/,
+# so a second run resumes (delete .demo/ to start afresh).
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+DEMO="$ROOT/.demo"
+NODE_PORT="${DEMO_NODE_PORT:-14265}"
+HOME_PORT="${DEMO_HOME_PORT:-8081}"
+PROVIDER_PORT="${DEMO_PROVIDER_PORT:-8082}"
+MWM="${DEMO_MWM:-9}"
+NODE_URL="http://127.0.0.1:$NODE_PORT"
+JAVA=(java --add-modules jdk.incubator.vector)
+
+say() { printf 'demo: %s\n' "$*" >&2; }
+pids=()
+cleanup() {
+  trap - EXIT INT TERM
+  [ ${#pids[@]} -gt 0 ] && kill "${pids[@]}" 2>/dev/null || true
+  wait 2>/dev/null || true
+  say "stopped; logs and state are in $DEMO"
+}
+trap cleanup EXIT INT TERM
+
+# start NAME COMMAND...: runs a role in the background, its output in .demo/NAME.log
+start() {
+  local name="$1"; shift
+  "$@" > "$DEMO/$name.log" 2>&1 &
+  pids+=($!)
+}
+
+# waits until a command succeeds, or fails naming the role and its log
+wait_for() {
+  local name="$1" tries="$2"; shift 2
+  for _ in $(seq 1 "$tries"); do
+    "$@" >/dev/null 2>&1 && return 0
+    sleep 0.5
+  done
+  say "$name did not come up; see $DEMO/$name.log:"; tail -20 "$DEMO/$name.log" >&2; exit 1
+}
+
+mkdir -p "$DEMO"
+say "building (mvn package, no tests)"
+mvn -B -q --no-transfer-progress -Dstyle.color=never package -DskipTests 2>&1 | sed 's/\x1b\[[0-9;]*m//g' >&2
+
+start node "${JAVA[@]}" -Dtangle.port="$NODE_PORT" -Dtangle.data-dir="$DEMO/tangle" \
+  -Dtangle.min-weight-magnitude="$MWM" -jar "$ROOT/tangle-node/target/quarkus-app/quarkus-run.jar"
+wait_for node 120 curl -sf -X POST "$NODE_URL" -H 'X-IOTA-API-Version: 1' -d '{"command":"getNodeInfo"}'
+
+start socat socat "pty,raw,echo=0,link=$DEMO/meter-in" "pty,raw,echo=0,link=$DEMO/meter-out"
+wait_for socat 40 test -e "$DEMO/meter-out"
+start meter java -jar "$ROOT/cli/target/iotahome-cli.jar" meter --port "$DEMO/meter-in"
+
+start device env P1_SERIAL_PORT="$DEMO/meter-out" SMART_METER_VERSION=5.0 IOTA_PROVIDER="$NODE_URL" \
+  IOTA_MIN_WEIGHT_MAGNITUDE="$MWM" IOTAHOME_DATA="$DEMO/device" DEVICE_PUBLISH_INTERVAL=15s \
+  java -jar "$ROOT/device/target/quarkus-app/quarkus-run.jar"
+start home env IOTA_PROVIDER="$NODE_URL" IOTA_MIN_WEIGHT_MAGNITUDE="$MWM" IOTAHOME_DATA="$DEMO/home" \
+  java -Dquarkus.http.port="$HOME_PORT" -jar "$ROOT/home/target/quarkus-app/quarkus-run.jar"
+start provider env IOTA_PROVIDER="$NODE_URL" IOTA_MIN_WEIGHT_MAGNITUDE="$MWM" IOTAHOME_DATA="$DEMO/provider" \
+  java -Dquarkus.http.port="$PROVIDER_PORT" -jar "$ROOT/provider/target/quarkus-app/quarkus-run.jar"
+
+wait_for home 120 curl -sf "http://localhost:$HOME_PORT/"
+wait_for provider 120 curl -sf "http://localhost:$PROVIDER_PORT/api/identity"
+wait_for device 120 grep -q "pairing text\|paired" "$DEMO/device.log"
+
+identity="$(curl -sf "http://localhost:$PROVIDER_PORT/api/identity")"
+address="$(printf '%s' "$identity" | sed -n 's/.*"iotaAddress":"\([A-Z9]*\)".*/\1/p')"
+key="$(printf '%s' "$identity" | sed -n 's/.*"publicKeyTrytes":"\([A-Z9]*\)".*/\1/p')"
+pairing="$(grep -o 'iotahome:pair?[^ ]*' "$DEMO/device.log" | tail -1 || true)"
+consent="http://localhost:$HOME_PORT/new-policy?iotaAddress=$address&publicKeyTrytes=$key&goal=Energy%20insight&url=http://localhost:$PROVIDER_PORT/api/grants"
+
+cat <<TXT
+
+  iotahome demo is running (logs in $DEMO/*.log; Ctrl-C stops it)
+
+  tangle node   $NODE_URL   (IRI API, MWM $MWM)
+  meter         a DSMR 5.0 telegram a second on $DEMO/meter-out
+  My Home       http://localhost:$HOME_PORT/
+  provider      http://localhost:$PROVIDER_PORT/api/grants   and /api/readings?device=ROOT
+
+  1. Pair the device in My Home (Add device) with this pairing text:
+       ${pairing:-(already paired: see $DEMO/device.log)}
+  2. Ask for consent as the provider would, by opening:
+       $consent
+  3. Watch the provider's grants and readings arrive; revoke the policy in My Home and see
+     the provider stop receiving readings after the device's key rotation.
+
+TXT
+wait
