@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import org.iotahome.home.household.Household;
-import org.iotahome.home.household.HouseholdState;
 import org.iotahome.home.household.PairedDevice;
 import org.iotahome.protocol.event.Policy;
 import org.iotahome.protocol.tangle.Address;
@@ -38,8 +37,7 @@ public class HomePages {
     @POST
     @Path("policies/revoke")
     public Response revoke(@FormParam("device") String device, @FormParam("index") int index) throws IOException {
-        HouseholdState state = household.state();
-        PairedDevice paired = state.device(Address.parse(device)).orElse(null);
+        PairedDevice paired = address(device) == null ? null : household.state().device(address(device)).orElse(null);
         if (paired == null || index < 0 || index >= paired.policies().size())
             return Response.status(Response.Status.NOT_FOUND).entity("no such policy: it may have been revoked already").build();
         List<Policy> policies = paired.policies();
@@ -50,7 +48,16 @@ public class HomePages {
     @POST
     @Path("devices/delete")
     public Response delete(@FormParam("device") String device) throws IOException {
-        household.delete(Address.parse(device));
+        if (address(device) == null) return Response.status(Response.Status.BAD_REQUEST).entity("device: not an address").build();
+        household.delete(address(device));
         return Response.seeOther(URI.create("/")).build();
+    }
+
+    private static Address address(String text) {
+        try {
+            return Address.parse(text);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 }

@@ -130,4 +130,10 @@ class PagesTest {
         given().formParam("pairingText", "not a pairing text").when().post("/devices/add")
                 .then().statusCode(200).body(containsString("Not a pairing text"));
     }
+
+    @Test
+    void deletingADeviceThatIsNotPairedIsRefusedWithTheReason() {
+        given().formParam("device", MailboxAddress.of("Z".repeat(81)).trytes()).when().post("/devices/delete")
+                .then().statusCode(409).body(containsString("is not paired with this household"));
+    }
 }
