@@ -1,0 +1,28 @@
+package org.iotahome.home;
+
+import io.smallrye.config.ConfigMapping;
+import java.time.Duration;
+import java.util.Optional;
+
+/** My Home's settings (ARCHITECTURE.md, Configuration); environment names in application.properties. */
+@ConfigMapping(prefix = "home")
+public interface HomeConfig {
+
+    /** IOTAHOME_DATA: seed, household side key, channel states, mailbox cursor. */
+    String dataDir();
+
+    /** SEED: My Home's seed; when empty one is generated once and kept in the data directory. */
+    Optional<String> seed();
+
+    /** IOTA_PROVIDER: the node's HTTP API. */
+    String iotaProvider();
+
+    /** IOTA_MIN_WEIGHT_MAGNITUDE: what proof of work must reach. */
+    int minWeightMagnitude();
+
+    /** How often My Home's mailbox is polled while pairing. */
+    Duration mailboxPoll();
+
+    /** How long pairing waits for each answer of the device. */
+    Duration pairingTimeout();
+}

@@ -1,0 +1,121 @@
+package org.iotahome.home.household;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import org.iotahome.home.identity.HomeIdentity;
+import org.iotahome.home.support.Fixtures;
+import org.iotahome.protocol.event.ChannelKey;
+import org.iotahome.protocol.event.Device;
+import org.iotahome.protocol.event.Policy;
+import org.iotahome.protocol.event.ServiceProvider;
+import org.iotahome.protocol.mam.SideKey;
+import org.iotahome.protocol.mam.TangleMessageTransport;
+import org.iotahome.protocol.tangle.Address;
+import org.iotahome.protocol.tangle.InMemoryTangle;
+import org.iotahome.protocol.tangle.MailboxAddress;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HouseholdTest {
+
+    private final AtomicLong clock = new AtomicLong(1_700_000_000_000L);
+    private final InMemoryTangle tangle = new InMemoryTangle(clock::incrementAndGet);
+    private final TangleMessageTransport transport = new TangleMessageTransport(tangle, "IOTAHOME", 0, clock::get, Duration.ofSeconds(30));
+    private final HomeIdentity identity = HomeIdentity.of("H".repeat(81), new SideKey("HOUSEHOLD9KEY"));
+    private final Address meter = MailboxAddress.of("D".repeat(81));
+    private final Address other = MailboxAddress.of("E".repeat(81));
+
+    @TempDir
+    Path dir;
+
+    @TempDir
+    Path emptyDir;
+
+    private Household household(Path data) {
+        Channels channels = new Channels(data, identity, transport, new EventLog(transport), new SecureRandom());
+        return new Household(channels, new HouseholdFold(new EventLog(transport)), clock::incrementAndGet);
+    }
+
+    private ChannelKey pair(Household household, Address device) throws IOException {
+        ChannelKey consent = new Channels(dir, identity, transport, new EventLog(transport), new SecureRandom()).createConsent();
+        household.added(new Device(device, "P1"), consent);
+        return consent;
+    }
+
+    @Test
+    void grantsAndRevocationsFoldIntoThePoliciesInForce() throws IOException {
+        Household household = household(dir);
+        ChannelKey consent = pair(household, meter);
+        ServiceProvider a = Fixtures.provider('A');
+        ServiceProvider b = Fixtures.provider('B');
+        household.grant(Fixtures.policy(a, meter));
+        household.grant(Fixtures.policy(b, meter));
+        household.revoke(Fixtures.policy(a, meter));
+
+        HouseholdState state = household.state();
+
+        assertThat(state.devices()).containsExactly(new PairedDevice(new Device(meter, "P1"), consent, java.util.List.of(Fixtures.policy(b, meter))));
+    }
+
+    @Test
+    void foldingWithoutAnyLocalFileGivesTheSameState() throws IOException {
+        Household household = household(dir);
+        pair(household, meter);
+        pair(household, other);
+        household.grant(Fixtures.policy(Fixtures.provider('A'), meter));
+        household.grant(Fixtures.policy(Fixtures.provider('B'), other));
+        household.delete(other);
+
+        HouseholdState fromTheTangle = household(emptyDir).state();
+
+        assertThat(fromTheTangle).isEqualTo(household.state());
+        assertThat(fromTheTangle.devices()).extracting(d -> d.device().iotaAddress()).containsExactly(meter);
+        assertThat(fromTheTangle.devices().get(0).policies()).hasSize(1);
+    }
+
+    @Test
+    void deletingADeviceTellsItsConsentChannelAndForgetsItsPolicies() throws IOException {
+        Household household = household(dir);
+        ChannelKey consent = pair(household, meter);
+        household.grant(Fixtures.policy(Fixtures.provider('A'), meter));
+
+        household.delete(meter);
+
+        assertThat(household.state().devices()).isEmpty();
+        assertThat(new EventLog(transport).read(consent)).extracting(e -> e.type()).containsExactly("AUTHORIZED", "DEVICE_DELETED");
+    }
+
+    @Test
+    void aLostHouseholdStateFileNeverReusesALeaf() throws IOException {
+        pair(household(dir), meter);
+        // A My Home with no channel state file publishes after what is on the Tangle, not at its first leaf.
+        household(emptyDir).added(new Device(other, "P1"), new ChannelKey("C".repeat(81), "CONSENT9KEY"));
+
+        assertThat(new EventLog(transport).read(new Channels(dir, identity, transport, new EventLog(transport), new SecureRandom()).householdKey()))
+                .extracting(e -> e.type()).containsExactly("DEVICE_ADDED", "DEVICE_ADDED");
+        assertThat(household(dir).state().devices()).extracting(d -> d.device().iotaAddress()).containsExactly(meter, other);
+    }
+
+    @Test
+    void grantingForADeviceThatIsNotPairedIsRefused() {
+        Policy policy = Fixtures.policy(Fixtures.provider('A'), meter);
+
+        assertThatThrownBy(() -> household(dir).grant(policy)).isInstanceOf(HouseholdException.class)
+                .hasMessageContaining("is not paired");
+    }
+
+    @Test
+    void revokingAPolicyThatIsNotInForceIsRefused() throws IOException {
+        Household household = household(dir);
+        pair(household, meter);
+
+        assertThatThrownBy(() -> household.revoke(Fixtures.policy(Fixtures.provider('A'), meter)))
+                .isInstanceOf(HouseholdException.class).hasMessageContaining("no such policy");
+    }
+}
