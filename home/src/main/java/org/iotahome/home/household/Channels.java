@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import org.iotahome.home.identity.HomeIdentity;
-import org.iotahome.home.identity.RandomTrytes;
+import org.iotahome.protocol.trinary.RandomTrytes;
 import org.iotahome.protocol.event.ChannelEvent;
 import org.iotahome.protocol.event.ChannelKey;
 import org.iotahome.protocol.event.EventCodec;

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.iotahome.protocol.mam.SideKey;
 import org.iotahome.protocol.storage.AtomicFile;
 import org.iotahome.protocol.trinary.Trytes;
+import org.iotahome.protocol.trinary.RandomTrytes;
 
 /**
  * My Home's identity in its data directory: {@code seed} and {@code household.key} (81 trytes

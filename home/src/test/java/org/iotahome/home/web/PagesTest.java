@@ -24,6 +24,7 @@ import org.iotahome.protocol.tangle.Address;
 import org.iotahome.protocol.tangle.MailboxAddress;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.iotahome.protocol.trinary.RandomTrytes;
 
 @QuarkusTest
 @QuarkusTestResource(FreshDataDir.class)
@@ -47,7 +48,7 @@ class PagesTest {
 
     @BeforeEach
     void pairADevice() throws IOException {
-        device = MailboxAddress.of(org.iotahome.home.identity.RandomTrytes.of(new SecureRandom(), 81));
+        device = MailboxAddress.of(RandomTrytes.of(new SecureRandom(), 81));
         consent = channels.createConsent();
         household.added(new Device(device, "P1"), consent);
     }

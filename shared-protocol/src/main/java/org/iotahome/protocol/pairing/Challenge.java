@@ -2,6 +2,7 @@ package org.iotahome.protocol.pairing;
 
 import java.security.SecureRandom;
 import org.iotahome.protocol.trinary.Trytes;
+import org.iotahome.protocol.trinary.RandomTrytes;
 
 /**
  * A pairing challenge: {@code 243 − len(secret)} random trytes (PROTOCOL.md §4), so challenge and

@@ -2,6 +2,7 @@ package org.iotahome.protocol.pairing;
 
 import java.security.SecureRandom;
 import org.iotahome.protocol.trinary.Trytes;
+import org.iotahome.protocol.trinary.RandomTrytes;
 
 /**
  * The per-device pairing secret (PROTOCOL.md §4). At least 20 trytes: challenge and answer are

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.security.SecureRandom;
 import org.iotahome.protocol.tangle.Address;
 import org.junit.jupiter.api.Test;
+import org.iotahome.protocol.trinary.RandomTrytes;
 
 class PairingTest {
 

@@ -1,9 +1,8 @@
-package org.iotahome.home.identity;
+package org.iotahome.protocol.trinary;
 
 import java.security.SecureRandom;
-import org.iotahome.protocol.trinary.Trytes;
 
-/** Fresh seeds and side keys: trytes from a secure random source, each tryte unbiased. */
+/** Fresh seeds, secrets, side keys and challenges: uniform trytes from a secure random source (nextInt(27) is unbiased). */
 public final class RandomTrytes {
 
     private RandomTrytes() {
