@@ -1,15 +1,12 @@
 package org.iotahome.home.identity;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Optional;
 import org.iotahome.protocol.mam.SideKey;
-import org.iotahome.protocol.storage.AtomicFile;
-import org.iotahome.protocol.trinary.Trytes;
-import org.iotahome.protocol.trinary.RandomTrytes;
+import org.iotahome.protocol.storage.SecretFileException;
+import org.iotahome.protocol.storage.SecretTrytes;
 
 /**
  * My Home's identity in its data directory: {@code seed} and {@code household.key} (81 trytes
@@ -32,27 +29,12 @@ public final class IdentityFiles {
 
     /** Reads the identity, creating what is missing; {@code givenSeed} is the SEED setting. */
     public HomeIdentity loadOrCreate(Optional<String> givenSeed) throws IOException {
-        String seed = givenSeed.map(String::trim).filter(s -> !s.isEmpty()).orElse(null);
-        if (seed != null) {
-            if (!Trytes.isTrytes(seed, 81))
-                throw new IdentityException("SEED must be 81 trytes (A-Z, 9), got " + seed.length() + " characters");
-        } else {
-            seed = loadOrCreate(dataDir.resolve(SEED_FILE), "seed");
+        try {
+            String seed = SecretTrytes.seed(givenSeed, dataDir.resolve(SEED_FILE), "My Home's seed", random);
+            return HomeIdentity.of(seed, new SideKey(
+                    SecretTrytes.loadOrCreate(dataDir.resolve(HOUSEHOLD_KEY_FILE), "My Home's household side key", random)));
+        } catch (SecretFileException e) {
+            throw new IdentityException(e.getMessage());
         }
-        return HomeIdentity.of(seed, new SideKey(loadOrCreate(dataDir.resolve(HOUSEHOLD_KEY_FILE), "household side key")));
-    }
-
-    private String loadOrCreate(Path file, String what) throws IOException {
-        if (Files.exists(file)) {
-            String stored = Files.readString(file, StandardCharsets.US_ASCII).trim();
-            // The content is a secret: the message names the file and the length, never the text.
-            if (!Trytes.isTrytes(stored, 81))
-                throw new IdentityException(file + " must hold My Home's " + what + " as 81 trytes (A-Z, 9), got "
-                        + stored.length() + " characters");
-            return stored;
-        }
-        String fresh = RandomTrytes.of(random, 81);
-        AtomicFile.write(file, fresh.getBytes(StandardCharsets.US_ASCII), true);
-        return fresh;
     }
 }

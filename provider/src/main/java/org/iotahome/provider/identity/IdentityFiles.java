@@ -1,7 +1,6 @@
 package org.iotahome.provider.identity;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -9,8 +8,8 @@ import java.util.Optional;
 import org.iotahome.protocol.envelope.EnvelopeKeyFile;
 import org.iotahome.protocol.envelope.EnvelopeKeyPair;
 import org.iotahome.protocol.envelope.KemAlgorithm;
-import org.iotahome.protocol.storage.AtomicFile;
-import org.iotahome.protocol.trinary.Trytes;
+import org.iotahome.protocol.storage.SecretFileException;
+import org.iotahome.protocol.storage.SecretTrytes;
 
 /**
  * The provider's identity in its data directory (ARCHITECTURE.md "Where state lives"): {@code seed}
@@ -32,30 +31,13 @@ public final class IdentityFiles {
 
     /** Reads the identity, creating what is missing; {@code givenSeed} is the SEED setting. */
     public ProviderIdentity loadOrCreate(Optional<String> givenSeed) throws IOException {
-        String seed = givenSeed.map(String::trim).filter(s -> !s.isEmpty()).orElse(null);
-        if (seed != null) {
-            if (!Trytes.isTrytes(seed, 81))
-                throw new IdentityException("SEED must be 81 trytes (A-Z, 9), got " + seed.length() + " characters");
-        } else {
-            seed = loadOrCreateSeed(dataDir.resolve(SEED_FILE));
+        String seed;
+        try {
+            seed = SecretTrytes.seed(givenSeed, dataDir.resolve(SEED_FILE), "the provider's seed", random);
+        } catch (SecretFileException e) {
+            throw new IdentityException(e.getMessage());
         }
         return ProviderIdentity.of(seed, loadOrCreateKeys(dataDir.resolve(EnvelopeKeyFile.FILE_NAME)));
-    }
-
-    private String loadOrCreateSeed(Path file) throws IOException {
-        if (Files.exists(file)) {
-            String stored = Files.readString(file, StandardCharsets.US_ASCII).trim();
-            // The content is a secret: the message names the file and the length, never the text.
-            if (!Trytes.isTrytes(stored, 81))
-                throw new IdentityException(file + " must hold the provider's seed as 81 trytes (A-Z, 9), got "
-                        + stored.length() + " characters");
-            return stored;
-        }
-        char[] out = new char[81];
-        for (int i = 0; i < out.length; i++) out[i] = Trytes.ALPHABET.charAt(random.nextInt(27)); // unbiased
-        String fresh = new String(out);
-        AtomicFile.write(file, fresh.getBytes(StandardCharsets.US_ASCII), true);
-        return fresh;
     }
 
     private EnvelopeKeyPair loadOrCreateKeys(Path file) {
