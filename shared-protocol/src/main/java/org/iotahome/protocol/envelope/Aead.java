@@ -24,6 +24,17 @@ public final class Aead {
     }
 
     /** HKDF-SHA256 (RFC 5869) to a 32-byte key; an empty or null salt is the RFC's zero salt. */
+    /** Why {@code iv} is no GCM iv for us (12 bytes), or null: for the records that carry one. */
+    public static String ivProblem(byte[] iv) {
+        return iv != null && iv.length == IV_BYTES ? null : "must be " + IV_BYTES + " bytes, was " + (iv == null ? "missing" : iv.length);
+    }
+
+    /** Why {@code ct} cannot be GCM ciphertext with its tag, or null. */
+    public static String ctProblem(byte[] ct) {
+        return ct != null && ct.length >= TAG_BYTES ? null
+                : "must hold at least the " + TAG_BYTES + "-byte tag, was " + (ct == null ? "missing" : ct.length + " bytes");
+    }
+
     public static byte[] hkdf(byte[] ikm, byte[] salt, byte[] info) {
         HKDFBytesGenerator hkdf = new HKDFBytesGenerator(new SHA256Digest());
         hkdf.init(new HKDFParameters(ikm, salt == null || salt.length == 0 ? null : salt, info));

@@ -13,12 +13,8 @@ public record Envelope(KemAlgorithm alg, byte[] kem, byte[] iv, byte[] ct) {
         if (kem == null || kem.length != alg.ciphertextBytes())
             throw new MalformedEnvelopeException("kem", alg + " KEM ciphertext must be " + alg.ciphertextBytes()
                     + " bytes, was " + (kem == null ? "missing" : kem.length));
-        if (iv == null || iv.length != Aead.IV_BYTES)
-            throw new MalformedEnvelopeException("iv", "must be " + Aead.IV_BYTES + " bytes, was "
-                    + (iv == null ? "missing" : iv.length));
-        if (ct == null || ct.length < Aead.TAG_BYTES)
-            throw new MalformedEnvelopeException("ct", "must hold at least the " + Aead.TAG_BYTES + "-byte tag, was "
-                    + (ct == null ? "missing" : ct.length + " bytes"));
+        if (Aead.ivProblem(iv) != null) throw new MalformedEnvelopeException("iv", Aead.ivProblem(iv));
+        if (Aead.ctProblem(ct) != null) throw new MalformedEnvelopeException("ct", Aead.ctProblem(ct));
         kem = kem.clone();
         iv = iv.clone();
         ct = ct.clone();

@@ -12,11 +12,8 @@ import org.iotahome.protocol.json.WireJson;
 public record SealedValue(byte[] iv, byte[] ct) {
 
     public SealedValue {
-        if (iv == null || iv.length != Aead.IV_BYTES)
-            throw new IllegalArgumentException("iv must be " + Aead.IV_BYTES + " bytes, was " + (iv == null ? "missing" : iv.length));
-        if (ct == null || ct.length < Aead.TAG_BYTES)
-            throw new IllegalArgumentException("ct must hold at least the " + Aead.TAG_BYTES + "-byte tag, was "
-                    + (ct == null ? "missing" : ct.length + " bytes"));
+        if (Aead.ivProblem(iv) != null) throw new IllegalArgumentException("iv " + Aead.ivProblem(iv));
+        if (Aead.ctProblem(ct) != null) throw new IllegalArgumentException("ct " + Aead.ctProblem(ct));
         iv = iv.clone();
         ct = ct.clone();
     }
