@@ -66,10 +66,19 @@ public final class PairingClient {
     }
 
     public PairingOutcome pair(PairingText text) throws IOException, InterruptedException {
-        return pair(text.address(), text.secret());
+        return pair(text, PairingProgress.NONE);
     }
 
-    public synchronized PairingOutcome pair(Address device, DeviceSecret secret) throws IOException, InterruptedException {
+    public PairingOutcome pair(PairingText text, PairingProgress progress) throws IOException, InterruptedException {
+        return pair(text.address(), text.secret(), progress);
+    }
+
+    public PairingOutcome pair(Address device, DeviceSecret secret) throws IOException, InterruptedException {
+        return pair(device, secret, PairingProgress.NONE);
+    }
+
+    public synchronized PairingOutcome pair(Address device, DeviceSecret secret, PairingProgress progress)
+            throws IOException, InterruptedException {
         BlockingQueue<DirectMessage> fromDevice = new LinkedBlockingQueue<>();
         Cancellable watching = new AddressWatcher(tangle, identity.address().trytes(), 0, poll, poll, poll.multipliedBy(50),
                 mailboxCursor, r -> LOG.warnf("skipped bundle %s at My Home's mailbox: %s", r.bundleHash(), r.reason()))
@@ -80,6 +89,7 @@ public final class PairingClient {
         try {
             send(device, new ClaimDevice(identity.address()));
             DirectMessage first = next(fromDevice, "CHALLENGE");
+            progress.reached(PairingStep.CLAIM_SENT);
             if (first instanceof ClaimResult refused) return refusal(refused);
             if (!(first instanceof ChallengeMessage challenge))
                 throw new PairingException("expected CHALLENGE from device " + device.trytes() + ", got " + first.type());
@@ -99,7 +109,7 @@ public final class PairingClient {
     }
 
     private static PairingOutcome refusal(ClaimResult result) {
-        return new PairingOutcome.Refused(result.reason().orElse("the device gave no reason"));
+        return new PairingOutcome.Refused(PairingOutcome.Refused.Kind.OTHER, result.reason().orElse("the device gave no reason"));
     }
 
     private DirectMessage next(BlockingQueue<DirectMessage> queue, String expected) throws InterruptedException {

@@ -71,7 +71,7 @@ class PairingClientTest {
     void aWrongSecretIsRefusedWithTheDevicesReasonAndNothingJoins() throws Exception {
         PairingOutcome outcome = client(Duration.ofSeconds(20)).pair(device.address, DeviceSecret.generate(new SecureRandom()));
 
-        assertThat(outcome).isEqualTo(new PairingOutcome.Refused("wrong answer to the challenge"));
+        assertThat(outcome).isEqualTo(new PairingOutcome.Refused(PairingOutcome.Refused.Kind.OTHER, "wrong answer to the challenge"));
         assertThat(device.consent.get()).isNull();
         assertThat(household.state().devices()).isEmpty();
     }
