@@ -63,12 +63,13 @@ start provider env IOTA_PROVIDER="$NODE_URL" IOTA_MIN_WEIGHT_MAGNITUDE="$MWM" IO
 
 wait_for home 120 curl -sf "http://localhost:$HOME_PORT/"
 wait_for provider 120 curl -sf "http://localhost:$PROVIDER_PORT/api/identity"
-wait_for device 120 grep -q "pairing text\|paired" "$DEMO/device.log"
+wait_for device 120 grep -q "not paired\|paired with\|pairing pending" "$DEMO/device.log"
 
 identity="$(curl -sf "http://localhost:$PROVIDER_PORT/api/identity")"
 address="$(printf '%s' "$identity" | sed -n 's/.*"iotaAddress":"\([A-Z9]*\)".*/\1/p')"
 key="$(printf '%s' "$identity" | sed -n 's/.*"publicKeyTrytes":"\([A-Z9]*\)".*/\1/p')"
-pairing="$(grep -o 'iotahome:pair?[^ ]*' "$DEMO/device.log" | tail -1 || true)"
+# The secret never goes to a log (PROTOCOL.md §4): read it as a person with the device would.
+pairing="$(IOTAHOME_DATA="$DEMO/device" "$ROOT/iotahome" device pairing-text)"
 consent="http://localhost:$HOME_PORT/new-policy?iotaAddress=$address&publicKeyTrytes=$key&goal=Energy%20insight&url=http://localhost:$PROVIDER_PORT/api/grants"
 
 cat <<TXT
@@ -81,7 +82,8 @@ cat <<TXT
   provider      http://localhost:$PROVIDER_PORT/api/grants   and /api/readings?device=ROOT
 
   1. Pair the device in My Home (Add device) with this pairing text:
-       ${pairing:-(already paired: see $DEMO/device.log)}
+       $pairing
+     (a paired device refuses it: './iotahome device reset' with IOTAHOME_DATA=$DEMO/device unpairs it)
   2. Ask for consent as the provider would, by opening:
        $consent
   3. Watch the provider's grants and readings arrive; revoke the policy in My Home and see

@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "iotahome", mixinStandardHelpOptions = true,
         description = "Smart-meter data shared with consent over an IOTA Tangle.",
-        subcommands = {ParseCommand.class, MamCommand.class, EnvelopeCommand.class, PairCommand.class, MeterCommand.class})
+        subcommands = {ParseCommand.class, MamCommand.class, EnvelopeCommand.class, PairCommand.class, MeterCommand.class,
+                DeviceCommand.class})
 public final class IotahomeCli {
 
     public static void main(String[] args) {

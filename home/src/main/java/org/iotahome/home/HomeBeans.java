@@ -5,7 +5,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import org.iotahome.home.household.Channels;
@@ -36,13 +41,13 @@ public class HomeBeans {
     @Produces
     @Singleton
     Channels channels(HomeConfig config, HomeIdentity identity, TangleMessageTransport transport) {
-        return new Channels(Path.of(config.dataDir()), identity, transport, new EventLog(transport), random);
+        return new Channels(Path.of(config.dataDir()), identity, transport, new EventLog(transport));
     }
 
     @Produces
     @Singleton
     Household household(Channels channels, TangleMessageTransport transport) {
-        return new Household(channels, new HouseholdFold(new EventLog(transport)), System::currentTimeMillis);
+        return new Household(channels, new HouseholdFold(new EventLog(transport)), new EventLog(transport), System::currentTimeMillis);
     }
 
     @Produces
@@ -50,10 +55,28 @@ public class HomeBeans {
     PairingClient pairing(HomeConfig config, Tangle tangle, HomeIdentity identity, Channels channels, Household household) {
         return new PairingClient(tangle, identity, channels, household,
                 new FileCursorStore(Path.of(config.dataDir()).resolve("mailbox-cursor.json")), config.mailboxPoll(),
-                config.pairingTimeout(), random);
+                config.pairingTimeout(), config.pairingGrace(), random, Clock.systemUTC());
     }
 
     void logIdentity(@Observes StartupEvent start, HomeIdentity identity) {
         LOG.infof("My Home address %s", identity.address().trytes());
+    }
+
+    /**
+     * PROTOCOL.md §4: a crash between the two DEVICE_ADDED of a pairing leaves the device pending;
+     * finished at start, in the background and retried while the node is unreachable.
+     */
+    void finishPairings(@Observes StartupEvent start, Household household) {
+        Uni.createFrom().item(() -> {
+                    try {
+                        return household.finishUnconfirmed();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                })
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .onFailure().invoke(e -> LOG.warnf("finishing unconfirmed pairings failed: %s; retrying", e.getMessage()))
+                .onFailure().retry().withBackOff(Duration.ofSeconds(1), Duration.ofMinutes(1)).indefinitely()
+                .subscribe().with(n -> LOG.debugf("%d unconfirmed pairings finished", n));
     }
 }

@@ -23,6 +23,9 @@ public interface HomeConfig {
     /** How often My Home's mailbox is polled while pairing. */
     Duration mailboxPoll();
 
-    /** How long pairing waits for each answer of the device. */
+    /** How long one pairing attempt waits for the device's proven OK. */
     Duration pairingTimeout();
+
+    /** After a NOK, how long a pairing attempt still waits for a proven OK (anyone can post a NOK). */
+    Duration pairingGrace();
 }

@@ -3,12 +3,14 @@ package org.iotahome.device.consent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import org.iotahome.device.pairing.Pairing;
 import org.iotahome.device.pairing.PairingStore;
+import org.iotahome.device.pairing.ResetRequest;
 import org.iotahome.protocol.mam.ChannelFollower;
 import org.iotahome.protocol.mam.ChannelMessage;
 import org.iotahome.protocol.mam.FileFollowerPositionStore;
@@ -20,10 +22,11 @@ import org.iotahome.protocol.mam.SideKey;
 import org.jboss.logging.Logger;
 
 /**
- * The device's consent flow (ARCHITECTURE.md "Flows"): waits until the device is paired, follows
- * the paired consent channel (restricted, PROTOCOL.md §7) and hands each message to the
- * {@link ConsentProcessor}, in order, on a worker thread; a fault (node down, disk) is retried with
- * backoff. DEVICE_DELETED ends the pairing: the flow waits for the next one. The position is kept
+ * The device's consent flow (ARCHITECTURE.md "Flows"): waits until the device is paired (pending
+ * or confirmed), follows the pairing's consent channel (restricted, PROTOCOL.md §7) and hands each
+ * message to the {@link ConsentProcessor}, in order, on a worker thread; a fault (node down, disk)
+ * is retried with backoff. DEVICE_DELETED, a reset asked for on the device ({@link ResetRequest}),
+ * or a pending pairing replaced by another end the channel: the flow goes on with what is stored. The position is kept
  * per consent channel ({@code consent-<first 27 trytes of its root>.json}), so a restart resumes
  * and a new pairing starts its new channel from the beginning.
  *
@@ -43,9 +46,11 @@ public final class ConsentFollower {
     private final Duration retryMin;
     private final Duration retryMax;
     private final Executor worker;
+    private final ResetRequest reset;
 
     public ConsentFollower(PairingStore pairing, MessageSource source, ConsentProcessor processor, Path dataDir, Duration poll,
             Duration retryMin, Duration retryMax, Executor worker) {
+        this.reset = new ResetRequest(dataDir);
         this.pairing = pairing;
         this.source = source;
         this.processor = processor;
@@ -59,28 +64,59 @@ public final class ConsentFollower {
     /** What the processor made of each consent message, across pairings; runs until cancelled. */
     public Multi<ConsentProcessor.Outcome> outcomes() {
         return Multi.createBy().repeating()
-                .uni(() -> Uni.createFrom().item(pairing::load).runSubscriptionOn(worker))
+                .uni(() -> Uni.createFrom().item(this::resetIfRequestedThenLoad).runSubscriptionOn(worker)
+                        .onFailure().invoke(e -> LOG.warnf("reading the pairing failed: %s; retrying", e.getMessage()))
+                        .onFailure().retry().withBackOff(retryMin, retryMax).indefinitely())
                 .withDelay(poll)
                 .indefinitely()
                 .select().where(Optional::isPresent)
                 .onItem().transformToMultiAndConcatenate(p -> follow(p.get()));
     }
 
-    /** The outcomes of one pairing, ending (without it) at the UNPAIRED one. */
+    private Optional<Pairing> resetIfRequestedThenLoad() {
+        if (reset.requested()) {
+            try {
+                processor.reset();
+                reset.done();
+            } catch (IOException e) {
+                throw new UncheckedIOException("the requested reset failed: " + e.getMessage(), e);
+            }
+            LOG.infof("reset as requested on the device: side key rotated for no one, providers forgotten, unpaired");
+        }
+        return pairing.load();
+    }
+
+    /**
+     * The outcomes of one pairing's consent channel. It ends with the pairing: at the UNPAIRED
+     * outcome, or when a poll finds the pairing replaced (a pending pairing answered again with
+     * another channel), deleted, or a reset requested.
+     */
     private Multi<ConsentProcessor.Outcome> follow(Pairing paired) {
         String root = paired.consent().root();
-        LOG.infof("following the consent channel at %s", root);
+        LOG.infof("following the consent channel at %s (%s)", root, paired.confirmed() ? "confirmed" : "pending DEVICE_ADDED");
         ChannelFollower follower = new ChannelFollower(source, MamMode.RESTRICTED, poll, retryMin, retryMax, worker,
                 new FileFollowerPositionStore(dataDir.resolve("consent-" + root.substring(0, 27) + ".json")),
                 s -> LOG.warnf("skipped a payload on the consent channel at %s: %s %s", s.root(), s.reason(), s.detail()));
-        return follower.follow(new FollowerPosition(root, new SideKey(paired.consent().sideKey())), KeySchedule.FIXED, this::handle)
+        Multi<ConsentProcessor.Outcome> messages = follower
+                .follow(new FollowerPosition(root, new SideKey(paired.consent().sideKey())), KeySchedule.FIXED, m -> handle(m, root))
+                .select().first(outcome -> outcome != ConsentProcessor.Outcome.UNPAIRED);
+        Multi<ConsentProcessor.Outcome> ended = Multi.createFrom().ticks().every(poll)
+                .onItem().transformToUniAndConcatenate(t -> Uni.createFrom()
+                        .item(() -> stillFollowing(root) ? null : ConsentProcessor.Outcome.UNPAIRED)
+                        .runSubscriptionOn(worker)
+                        .onFailure().recoverWithNull());
+        return Multi.createBy().merging().streams(messages, ended)
                 .select().first(outcome -> outcome != ConsentProcessor.Outcome.UNPAIRED);
     }
 
-    private Uni<ConsentProcessor.Outcome> handle(ChannelMessage message) {
+    private boolean stillFollowing(String root) {
+        return !reset.requested() && pairing.load().map(p -> p.consent().root().equals(root)).orElse(false);
+    }
+
+    private Uni<ConsentProcessor.Outcome> handle(ChannelMessage message, String channelRoot) {
         return Uni.createFrom().<ConsentProcessor.Outcome>emitter(e -> {
                     try {
-                        e.complete(processor.handle(message));
+                        e.complete(processor.handle(message, channelRoot));
                     } catch (IOException x) {
                         e.fail(x);
                     }

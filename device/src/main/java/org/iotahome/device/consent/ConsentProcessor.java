@@ -16,6 +16,7 @@ import org.iotahome.protocol.envelope.EnvelopeSealer;
 import org.iotahome.protocol.event.AuthorizationRevoked;
 import org.iotahome.protocol.event.Authorized;
 import org.iotahome.protocol.event.ChannelEvent;
+import org.iotahome.protocol.event.DeviceAdded;
 import org.iotahome.protocol.event.DeviceDeleted;
 import org.iotahome.protocol.event.EventCodec;
 import org.iotahome.protocol.event.KeyRotation;
@@ -44,7 +45,7 @@ public final class ConsentProcessor {
 
     private static final Logger LOG = Logger.getLogger(ConsentProcessor.class);
 
-    public enum Outcome { IGNORED, AUTHORIZED, REVOKED, UNPAIRED }
+    public enum Outcome { IGNORED, CONFIRMED, AUTHORIZED, REVOKED, UNPAIRED }
 
     private final Address device;
     private final ProviderStore providers;
@@ -69,7 +70,8 @@ public final class ConsentProcessor {
         this.clock = clock;
     }
 
-    public Outcome handle(ChannelMessage message) throws IOException {
+    /** Acts on {@code message}, read on the consent channel that starts at {@code channelRoot}. */
+    public Outcome handle(ChannelMessage message, String channelRoot) throws IOException {
         ChannelEvent event;
         try {
             event = EventCodec.read(message.text());
@@ -77,6 +79,7 @@ public final class ConsentProcessor {
             LOG.warnf("skipping a consent message at %s: %s", message.root(), e.getMessage());
             return Outcome.IGNORED;
         }
+        if (event instanceof DeviceAdded d && forMe(d.device().iotaAddress())) return confirm(channelRoot);
         if (event instanceof Authorized a && forMe(a.policy().device().iotaAddress())) return authorize(a.policy().serviceProvider(), message);
         if (event instanceof AuthorizationRevoked r && forMe(r.policy().device().iotaAddress())) return revoke(r.policy().serviceProvider());
         if (event instanceof DeviceDeleted d && forMe(d.device().iotaAddress())) return unpair();
@@ -86,6 +89,16 @@ public final class ConsentProcessor {
 
     private boolean forMe(Address address) {
         return device.equals(address);
+    }
+
+    /** PROTOCOL.md §4: DEVICE_ADDED on the consent channel (only its seed's holder can write there) confirms the pairing. */
+    private Outcome confirm(String channelRoot) throws IOException {
+        if (pairing.confirm(channelRoot)) {
+            LOG.infof("pairing confirmed: DEVICE_ADDED read on the consent channel");
+            return Outcome.CONFIRMED;
+        }
+        LOG.infof("DEVICE_ADDED on the consent channel at %s, which is no longer this device's pairing: ignored", channelRoot);
+        return Outcome.IGNORED;
     }
 
     private Outcome authorize(ServiceProvider provider, ChannelMessage message) throws IOException {
@@ -106,11 +119,21 @@ public final class ConsentProcessor {
     }
 
     private Outcome unpair() throws IOException {
+        reset();
+        LOG.infof("device deleted by My Home: side key rotated for no one, unpaired");
+        return Outcome.UNPAIRED;
+    }
+
+    /**
+     * Back to unpaired with every provider cut off: the device channel's key rotated for no one,
+     * the providers forgotten, the pairing deleted, in that order so that a crash repeats the
+     * rotation rather than leaving a provider with the key (DEVICE_DELETED, and
+     * {@code ./iotahome device reset}, PROTOCOL.md §4, §7).
+     */
+    public void reset() throws IOException {
         rotate(List.of());
         providers.clear();
         pairing.delete();
-        LOG.infof("device deleted by My Home: side key rotated for no one, unpaired");
-        return Outcome.UNPAIRED;
     }
 
     /** PROTOCOL.md §7: KEY_ROTATION under the old key, one envelope per remaining provider, then the new key. */

@@ -53,10 +53,9 @@ public class PairingBeans {
     @Singleton
     PairingProcessor pairingProcessor(DeviceConfig config, @DeviceInbox Address device, DeviceSecret secret, PairingStore store,
             Clock clock) {
-        ChallengePolicy d = ChallengePolicy.DEFAULT;
-        ChallengePolicy policy = new ChallengePolicy(config.pairing().challengeExpiry(), d.freeAttempts(), d.firstLockout(),
-                d.maxLockout(), d.capacity());
-        return new PairingProcessor(device, secret, new ChallengeBook(secret, clock, new SecureRandom(), policy), store);
+        ChallengePolicy policy = ChallengePolicy.DEFAULT.withExpiry(config.pairing().challengeExpiry());
+        SecureRandom random = new SecureRandom();
+        return new PairingProcessor(device, secret, new ChallengeBook(secret, clock, random, policy), store, random);
     }
 
     @Produces

@@ -8,8 +8,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Outgoing;
-import org.iotahome.protocol.pairing.DeviceSecret;
-import org.iotahome.protocol.pairing.PairingText;
 import org.iotahome.protocol.tangle.Address;
 import org.iotahome.protocol.tangle.AddressWatcher;
 import org.iotahome.protocol.tangle.ReceivedMessage;
@@ -34,14 +32,12 @@ public class PairingFlow {
     @Inject
     @DeviceInbox
     Address device;
-    @Inject
-    DeviceSecret secret;
 
-    /** PROTOCOL.md §4: the address and secret are shown as text for My Home to pair with. */
-    void showPairingText(@Observes StartupEvent start) {
+    /** PROTOCOL.md §4: the secret never goes to a log; a person with the device reads it with {@code pairing-text}. */
+    void showPairingState(@Observes StartupEvent start) {
         LOG.infof("device address %s", device.withChecksum());
-        store.load().ifPresentOrElse(p -> LOG.infof("paired with My Home at %s", p.home()),
-                () -> LOG.infof("not paired; pairing text: %s", new PairingText(device, secret).format()));
+        store.load().ifPresentOrElse(p -> LOG.infof("%s with My Home at %s", p.confirmed() ? "paired" : "pairing pending", p.home()),
+                () -> LOG.infof("not paired; run './iotahome device pairing-text' on this device for its pairing text"));
     }
 
     @Outgoing("pairing")

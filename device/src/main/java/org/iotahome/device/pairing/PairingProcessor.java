@@ -1,6 +1,7 @@
 package org.iotahome.device.pairing;
 
 import java.io.IOException;
+import java.security.SecureRandom;
 import java.util.Optional;
 import org.iotahome.protocol.event.ChannelKey;
 import org.iotahome.protocol.message.AnswerChallenge;
@@ -9,6 +10,7 @@ import org.iotahome.protocol.message.ClaimDevice;
 import org.iotahome.protocol.message.ClaimResult;
 import org.iotahome.protocol.message.DirectMessage;
 import org.iotahome.protocol.message.MessageCodec;
+import org.iotahome.protocol.pairing.Challenge;
 import org.iotahome.protocol.pairing.ChallengeBook;
 import org.iotahome.protocol.pairing.DeviceSecret;
 import org.iotahome.protocol.pairing.PairingSeal;
@@ -17,11 +19,13 @@ import org.iotahome.protocol.tangle.ReceivedMessage;
 import org.jboss.logging.Logger;
 
 /**
- * The device's side of pairing (PROTOCOL.md §3, §4): CLAIM_DEVICE → CHALLENGE; ANSWER_CHALLENGE →
- * the answer checked by the {@link ChallengeBook} (single-use, expiring, throttled), the consent
- * channel key opened with the pairing seal, the pairing saved, then CLAIM_RESULT OK; anything
- * wrong → CLAIM_RESULT NOK with the reason. A paired device refuses every claim until it is
- * unpaired. Messages of other types, and malformed ones, get no answer: anyone can post here.
+ * The device's side of pairing (PROTOCOL.md §3, §4 version 2): CLAIM_DEVICE → CHALLENGE (the
+ * claimant's outstanding one); ANSWER_CHALLENGE → the answer checked by the {@link ChallengeBook},
+ * the consent channel key opened with the pairing seal bound to the claimant's address, the pending
+ * pairing saved, then CLAIM_RESULT OK with its proof; anything wrong → CLAIM_RESULT NOK with the
+ * reason. A pending pairing is replaced by the next right answer; a confirmed one (DEVICE_ADDED read
+ * on its consent channel) refuses every claim until deleted or reset. Messages of other types, and
+ * malformed ones, get no answer: anyone can post here. The secret is never logged.
  *
  * <p>Blocking (the pairing is written to disk): call it from a worker thread, one message at a time.
  */
@@ -29,18 +33,18 @@ public final class PairingProcessor {
 
     private static final Logger LOG = Logger.getLogger(PairingProcessor.class);
 
-    static final String ALREADY_PAIRED = "already paired";
-
     private final Address device;
     private final DeviceSecret secret;
     private final ChallengeBook book;
     private final PairingStore store;
+    private final SecureRandom random;
 
-    public PairingProcessor(Address device, DeviceSecret secret, ChallengeBook book, PairingStore store) {
+    public PairingProcessor(Address device, DeviceSecret secret, ChallengeBook book, PairingStore store, SecureRandom random) {
         this.device = device;
         this.secret = secret;
         this.book = book;
         this.store = store;
+        this.random = random;
     }
 
     /** The answer to one received message, if it deserves one. */
@@ -60,40 +64,44 @@ public final class PairingProcessor {
     }
 
     private Reply claim(Address claimant) {
-        if (store.load().isPresent()) return refuse(claimant, ALREADY_PAIRED);
-        ChallengeBook.Issue issue = book.issue(claimant);
-        if (issue instanceof ChallengeBook.Throttled t)
-            return refuse(claimant, "too many wrong answers; claim again after " + t.until());
-        ChallengeBook.Issued issued = (ChallengeBook.Issued) issue;
-        LOG.infof("claim from %s: challenge sent, valid until %s", claimant, issued.expiresAt());
+        if (confirmed()) return refuse(claimant, ClaimResult.ALREADY_PAIRED);
+        ChallengeBook.Issued issued = book.issue(claimant);
+        LOG.infof("claim from %s: %s challenge sent, valid until %s", claimant, issued.repeated() ? "its outstanding" : "a new",
+                issued.expiresAt());
         return new Reply(claimant, new ChallengeMessage(device, issued.challenge()));
     }
 
     private Reply answer(AnswerChallenge answer) throws IOException {
         Address claimant = answer.sender();
-        if (store.load().isPresent()) return refuse(claimant, ALREADY_PAIRED);
+        if (confirmed()) return refuse(claimant, ClaimResult.ALREADY_PAIRED);
         ChallengeBook.Answer checked = book.answer(claimant, answer.signedChallenge());
         if (checked instanceof ChallengeBook.Refused r) return refuse(claimant, reason(r.reason()));
-        ChallengeBook.Accepted accepted = (ChallengeBook.Accepted) checked;
+        Challenge challenge = ((ChallengeBook.Accepted) checked).challenge();
         ChannelKey consent;
         try {
-            consent = ChannelKey.parse(PairingSeal.open(secret, accepted.challenge(), answer.channel()));
+            // PROTOCOL.md §4 v2: sealed for the address the challenge was issued to, so a relayed answer never opens.
+            consent = ChannelKey.parse(PairingSeal.open(secret, challenge, claimant, answer.channel()));
         } catch (IllegalArgumentException e) {
-            return refuse(claimant, "the sealed consent channel does not open to a channel key: " + e.getMessage());
+            return refuse(claimant, "the sealed consent channel does not open for this sender: " + e.getMessage());
         }
-        Pairing pairing = new Pairing(claimant, consent);
-        // Saved before OK goes out: a device that said OK is paired after any crash.
+        Pairing pairing = Pairing.pending(claimant, consent);
+        // Saved before OK goes out: a device that said OK follows that consent channel after any crash.
+        // Pending until DEVICE_ADDED is read there; until then a new right answer replaces it.
         store.save(pairing);
-        LOG.infof("paired: %s", pairing);
-        return new Reply(claimant, ClaimResult.ok(device));
+        LOG.infof("pairing pending: %s", pairing);
+        return new Reply(claimant, ClaimResult.ok(device, PairingSeal.prove(secret, challenge, claimant, random)));
+    }
+
+    private boolean confirmed() {
+        return store.load().map(Pairing::confirmed).orElse(false);
     }
 
     private static String reason(ChallengeBook.Refused.Reason reason) {
         return switch (reason) {
             case NO_CHALLENGE -> "no challenge outstanding for this sender: claim first";
             case EXPIRED -> "the challenge expired: claim again";
-            case WRONG_ANSWER -> "wrong answer to the challenge";
-            case THROTTLED -> "too many wrong answers: wait before claiming again";
+            case WRONG_ANSWER -> ClaimResult.WRONG_ANSWER;
+            case THROTTLED -> "too many answers to check right now: answer again in a few seconds";
         };
     }
 

@@ -13,8 +13,8 @@ import org.iotahome.protocol.tangle.Address;
 
 /**
  * The pairing in the data directory (ARCHITECTURE.md "Where state lives"): {@code pairing.json}
- * {@code {home, consent: {root, sideKey}}}, owner-only since the side key reads the consent
- * channel, replaced atomically. No file: not paired. Thread-safe.
+ * {@code {home, consent: {root, sideKey}, confirmed}}, owner-only since the side key reads the
+ * consent channel, replaced atomically. No file: not paired. Thread-safe.
  */
 public final class PairingStore {
 
@@ -35,7 +35,7 @@ public final class PairingStore {
                 throw new PairingStateException(file + " must hold {\"home\": address, \"consent\": {\"root\", \"sideKey\"}}");
             JsonNode c = n.get("consent");
             return Optional.of(new Pairing(new Address(n.get("home").asText()),
-                    new ChannelKey(c.path("root").asText(""), c.path("sideKey").asText(""))));
+                    new ChannelKey(c.path("root").asText(""), c.path("sideKey").asText("")), n.path("confirmed").asBoolean(false)));
         } catch (IOException | IllegalArgumentException e) {
             throw new PairingStateException("cannot read the pairing " + file + ": " + e.getMessage(), e);
         }
@@ -46,7 +46,19 @@ public final class PairingStore {
         ObjectNode n = JSON.createObjectNode();
         n.put("home", pairing.home().trytes());
         n.set("consent", JSON.valueToTree(java.util.Map.of("root", pairing.consent().root(), "sideKey", pairing.consent().sideKey())));
+        n.put("confirmed", pairing.confirmed());
         AtomicFile.write(file, JSON.writeValueAsBytes(n), true);
+    }
+
+    /**
+     * Marks the pairing on the consent channel at {@code root} confirmed (PROTOCOL.md §4); false
+     * when the stored pairing is another one (replaced meanwhile) or there is none.
+     */
+    public synchronized boolean confirm(String root) throws IOException {
+        Optional<Pairing> current = load();
+        if (current.isEmpty() || !current.get().consent().root().equals(root)) return false;
+        if (!current.get().confirmed()) save(current.get().confirm());
+        return true;
     }
 
     /** Back to unpaired (DEVICE_DELETED, PROTOCOL.md §7). */

@@ -29,6 +29,7 @@ import org.iotahome.protocol.event.Authorized;
 import org.iotahome.protocol.event.ChannelEvent;
 import org.iotahome.protocol.event.ChannelKey;
 import org.iotahome.protocol.event.Device;
+import org.iotahome.protocol.event.DeviceAdded;
 import org.iotahome.protocol.event.DeviceDeleted;
 import org.iotahome.protocol.event.EventCodec;
 import org.iotahome.protocol.event.KeyRotation;
@@ -86,7 +87,7 @@ class ConsentFlowTest {
         homeConsent = ChannelPublisher.open(new FileChannelStateStore(dir.resolve("home-consent.json")), transport,
                 () -> MamChannel.open("H".repeat(81), MamMode.RESTRICTED, CONSENT_KEY, 1));
         pairing = new PairingStore(dir);
-        pairing.save(new Pairing(new Address("H".repeat(81)), new ChannelKey(homeConsent.channel().root(), "CONSENT9KEY")));
+        pairing.save(Pairing.pending(new Address("H".repeat(81)), new ChannelKey(homeConsent.channel().root(), "CONSENT9KEY")));
         providers = new ProviderStore(dir);
         ConsentProcessor processor = new ConsentProcessor(device, providers, pairing, deviceChannel,
                 new MamPublisher(devicePublisher, Outbox.open(dir.resolve("outbox"))),
@@ -206,5 +207,47 @@ class ConsentFlowTest {
         assertThat(((KeyRotation) deviceChannelUnder(DEVICE_KEY).get(0)).keys()).isEmpty();
         assertThat(deviceChannel.sideKey()).isNotEqualTo(DEVICE_KEY);
         a.inbox().cancel();
+    }
+
+    @Test
+    void deviceAddedOnTheConsentChannelConfirmsThePendingPairing() throws Exception {
+        assertThat(pairing.load().orElseThrow().confirmed()).isFalse();
+        home(DeviceAdded.onConsent(1L, new Device(MailboxAddress.of("E".repeat(81)), "P1"))); // another device's: no effect
+        home(DeviceAdded.onConsent(2L, new Device(device, "P1")));
+
+        outcomes.awaitItems(2, WAIT);
+
+        assertThat(outcomes.getItems()).containsExactly(ConsentProcessor.Outcome.IGNORED, ConsentProcessor.Outcome.CONFIRMED);
+        assertThat(pairing.load().orElseThrow().confirmed()).isTrue();
+    }
+
+    @Test
+    void aResetAskedForOnTheDeviceRotatesForNoOneAndUnpairs() throws Exception {
+        Provider a = provider('A');
+        home(new Authorized(1L, policy(a, device)));
+        outcomes.awaitItems(1, WAIT);
+
+        java.nio.file.Files.writeString(dir.resolve(org.iotahome.device.pairing.ResetRequest.NAME), "");
+        await(() -> pairing.load().isEmpty() && !java.nio.file.Files.exists(dir.resolve(org.iotahome.device.pairing.ResetRequest.NAME)),
+                "the reset is carried out");
+
+        assertThat(providers.all()).isEmpty();
+        assertThat(((KeyRotation) deviceChannelUnder(DEVICE_KEY).get(0)).keys()).isEmpty();
+        assertThat(deviceChannel.sideKey()).isNotEqualTo(DEVICE_KEY);
+        a.inbox().cancel();
+    }
+
+    @Test
+    void aPendingPairingReplacedByAnotherChannelIsFollowedThere() throws Exception {
+        ChannelPublisher other = ChannelPublisher.open(new FileChannelStateStore(dir.resolve("other-consent.json")), transport,
+                () -> MamChannel.open("O".repeat(81), MamMode.RESTRICTED, new SideKey("OTHER9KEY"), 1));
+        String otherRoot = other.channel().root();
+        pairing.save(Pairing.pending(new Address("H".repeat(81)), new ChannelKey(otherRoot, "OTHER9KEY")));
+        Thread.sleep(200); // several polls: the follower notices the new pairing
+        home(DeviceAdded.onConsent(1L, new Device(device, "P1"))); // on the old channel: no longer this device's pairing
+        other.publish(AsciiTrytes.toTrytes(EventCodec.write(DeviceAdded.onConsent(2L, new Device(device, "P1")))));
+
+        await(() -> pairing.load().map(Pairing::confirmed).orElse(false), "the new pairing is confirmed");
+        assertThat(pairing.load().orElseThrow().consent().root()).isEqualTo(otherRoot);
     }
 }

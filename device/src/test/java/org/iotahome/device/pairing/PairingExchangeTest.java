@@ -52,7 +52,7 @@ class PairingExchangeTest {
         worker = Executors.newFixedThreadPool(2);
         store = new PairingStore(dir);
         ChallengeBook book = new ChallengeBook(secret, Clock.systemUTC(), new SecureRandom(), ChallengePolicy.DEFAULT);
-        PairingInbox inbox = new PairingInbox(new PairingProcessor(device, secret, book, store),
+        PairingInbox inbox = new PairingInbox(new PairingProcessor(device, secret, book, store, new SecureRandom()),
                 new DirectSender(tangle, "IOTAHOME9PAIRING", Clock.systemUTC(), TestHome.WAIT), worker, FAST, FAST, 3);
         running = new AddressWatcher(tangle, device.trytes(), 0, FAST, FAST, FAST, new FileCursorStore(dir.resolve("cursor.json")),
                 r -> {}).messages().onItem().transformToUniAndConcatenate(inbox::handle).subscribe().with(x -> {});
@@ -72,53 +72,92 @@ class PairingExchangeTest {
     }
 
     @Test
-    void aHomeThatKnowsTheSecretPairsAndTheConsentChannelIsKept() throws Exception {
+    void aHomeThatKnowsTheSecretPairsPendingAndTheOkProvesIt() throws Exception {
         ChallengeMessage challenge = claimAndGetChallenge(home, 1);
         assertThat(challenge.sender()).isEqualTo(device);
         assertThat(challenge.challenge().trytes()).hasSize(243 - secret.trytes().length());
 
         home.send(device, home.answer(challenge, secret, CONSENT));
 
-        assertThat(home.received(2)).isEqualTo(ClaimResult.ok(device));
-        assertThat(store.load()).contains(new Pairing(home.address, CONSENT));
+        assertThat(home.provenOk(home.received(2), challenge, secret)).isTrue();
+        assertThat(store.load()).contains(Pairing.pending(home.address, CONSENT));
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve(PairingStore.NAME))))
                 .isEqualTo("rw-------");
     }
 
     @Test
-    void aWrongAnswerIsRefusedWithAReasonAndNothingIsStored() {
+    void aWrongAnswerIsRefusedButLeavesTheChallengeForTheRightOne() {
         ChallengeMessage challenge = claimAndGetChallenge(home, 1);
         DeviceSecret guess = DeviceSecret.generate(new SecureRandom());
 
         home.send(device, home.answer(challenge, guess, CONSENT));
-
-        assertThat(home.received(2)).isEqualTo(ClaimResult.nok(device, "wrong answer to the challenge"));
+        assertThat(home.received(2)).isEqualTo(ClaimResult.nok(device, ClaimResult.WRONG_ANSWER));
         assertThat(store.load()).isEmpty();
+
+        home.send(device, home.answer(challenge, secret, CONSENT));
+        assertThat(home.provenOk(home.received(3), challenge, secret)).isTrue();
     }
 
     @Test
-    void aReplayedAnswerFindsNoChallengeOutstanding() throws Exception {
-        ChallengeMessage challenge = claimAndGetChallenge(home, 1);
-        AnswerChallenge answer = home.answer(challenge, secret, CONSENT);
-        home.send(device, answer);
-        assertThat(home.received(2)).isEqualTo(ClaimResult.ok(device));
-        store.delete(); // unpaired again, as after DEVICE_DELETED
+    void aRepeatedClaimInMyHomesNameDoesNotReplaceItsChallenge() throws Exception {
+        ChallengeMessage first = claimAndGetChallenge(home, 1);
+        try (TestHome stranger = new TestHome(tangle, new Address("EVIL".repeat(20) + "E"))) {
+            stranger.send(device, new org.iotahome.protocol.message.ClaimDevice(home.address)); // forged sender
+        }
+        home.claim(device);
 
-        home.send(device, answer);
+        home.send(device, home.answer(first, secret, CONSENT));
 
-        assertThat(home.received(3)).isEqualTo(ClaimResult.nok(device, "no challenge outstanding for this sender: claim first"));
-        assertThat(store.load()).isEmpty();
+        // The repeated CHALLENGE is the same bundle content, so the home's watcher may see it once or twice.
+        long end = System.nanoTime() + TestHome.WAIT.toNanos();
+        while (home.all().stream().noneMatch(m -> home.provenOk(m, first, secret))) {
+            assertThat(System.nanoTime()).as("a proven OK in time").isLessThan(end);
+            Thread.sleep(20);
+        }
+        assertThat(home.all()).filteredOn(ChallengeMessage.class::isInstance).containsOnly(first);
     }
 
     @Test
-    void aPairedDeviceRefusesAnotherClaimUntilItIsUnpaired() throws Exception {
+    void anAnswerRelayedUnderAnotherAddressLeavesTheDeviceUnpaired() {
+        try (TestHome attacker = new TestHome(tangle, new Address("EVIL".repeat(20) + "E"))) {
+            ChallengeMessage toAttacker = claimAndGetChallenge(attacker, 1);
+            // The attacker gets My Home to answer the attacker's challenge (a forged CHALLENGE), then relays it.
+            AnswerChallenge homes = home.answer(toAttacker, secret, CONSENT);
+            attacker.send(device, new AnswerChallenge(attacker.address, homes.signedChallenge(), homes.channel()));
+
+            ClaimResult result = (ClaimResult) attacker.received(2);
+            assertThat(result.status()).isEqualTo(ClaimResult.Status.NOK);
+            assertThat(result.reason()).hasValueSatisfying(r -> assertThat(r).startsWith("the sealed consent channel does not open"));
+            assertThat(store.load()).isEmpty();
+        }
+        ChallengeMessage mine = claimAndGetChallenge(home, 1);
+        home.send(device, home.answer(mine, secret, CONSENT));
+        assertThat(home.provenOk(home.received(2), mine, secret)).isTrue();
+    }
+
+    @Test
+    void aPendingPairingIsReplacedByTheNextRightAnswer() throws Exception {
         ChallengeMessage challenge = claimAndGetChallenge(home, 1);
         home.send(device, home.answer(challenge, secret, CONSENT));
-        assertThat(home.received(2)).isEqualTo(ClaimResult.ok(device));
+        assertThat(home.provenOk(home.received(2), challenge, secret)).isTrue();
+
+        ChannelKey retried = new ChannelKey("R".repeat(81), "RETRY9KEY");
+        ChallengeMessage again = claimAndGetChallenge(home, 3);
+        home.send(device, home.answer(again, secret, retried));
+        assertThat(home.provenOk(home.received(4), again, secret)).isTrue();
+        assertThat(store.load()).contains(Pairing.pending(home.address, retried));
+    }
+
+    @Test
+    void aConfirmedDeviceRefusesAnotherClaimUntilItIsUnpaired() throws Exception {
+        ChallengeMessage challenge = claimAndGetChallenge(home, 1);
+        home.send(device, home.answer(challenge, secret, CONSENT));
+        assertThat(home.provenOk(home.received(2), challenge, secret)).isTrue();
+        assertThat(store.confirm(CONSENT.root())).isTrue();
 
         try (TestHome other = new TestHome(tangle, new Address("O".repeat(81)))) {
             other.claim(device);
-            assertThat(other.received(1)).isEqualTo(ClaimResult.nok(device, PairingProcessor.ALREADY_PAIRED));
+            assertThat(other.received(1)).isEqualTo(ClaimResult.nok(device, ClaimResult.ALREADY_PAIRED));
             store.delete();
             other.claim(device);
             assertThat(other.received(2)).isInstanceOf(ChallengeMessage.class);

@@ -55,12 +55,15 @@ class PairingFilesTest {
     @Test
     void aPairingIsSavedOwnerOnlyReadBackAndDeleted() throws Exception {
         PairingStore store = new PairingStore(dir);
-        Pairing pairing = new Pairing(new Address("H".repeat(81)), new ChannelKey("C".repeat(81), "SIDE9KEY"));
+        Pairing pairing = Pairing.pending(new Address("H".repeat(81)), new ChannelKey("C".repeat(81), "SIDE9KEY"));
         assertThat(store.load()).isEmpty();
 
         store.save(pairing);
 
         assertThat(new PairingStore(dir).load()).contains(pairing);
+        assertThat(store.confirm("X".repeat(81))).isFalse();
+        assertThat(store.confirm(pairing.consent().root())).isTrue();
+        assertThat(new PairingStore(dir).load()).contains(pairing.confirm());
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve(PairingStore.NAME)))).isEqualTo("rw-------");
         store.delete();
         assertThat(store.load()).isEmpty();

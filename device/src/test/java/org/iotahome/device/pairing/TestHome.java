@@ -8,6 +8,7 @@ import org.iotahome.protocol.event.ChannelKey;
 import org.iotahome.protocol.message.AnswerChallenge;
 import org.iotahome.protocol.message.ChallengeMessage;
 import org.iotahome.protocol.message.ClaimDevice;
+import org.iotahome.protocol.message.ClaimResult;
 import org.iotahome.protocol.message.DirectMessage;
 import org.iotahome.protocol.message.MessageCodec;
 import org.iotahome.protocol.pairing.DeviceSecret;
@@ -52,7 +53,13 @@ final class TestHome implements AutoCloseable {
     /** The answer My Home gives when the user typed {@code secret}. */
     AnswerChallenge answer(ChallengeMessage challenge, DeviceSecret secret, ChannelKey consent) {
         return new AnswerChallenge(address, SignedChallenge.sign(challenge.challenge(), secret),
-                PairingSeal.seal(secret, challenge.challenge(), consent.toJson(), new SecureRandom()));
+                PairingSeal.seal(secret, challenge.challenge(), address, consent.toJson(), new SecureRandom()));
+    }
+
+    /** Whether {@code result} is an OK that proves the device opened this home's seal for {@code challenge}. */
+    boolean provenOk(DirectMessage result, ChallengeMessage challenge, DeviceSecret secret) {
+        return result instanceof ClaimResult r && r.status() == ClaimResult.Status.OK
+                && r.proof().map(p -> PairingSeal.proves(p, secret, challenge.challenge(), address)).orElse(false);
     }
 
     /** The {@code n}-th message (1-based) the home received, waiting for it. */

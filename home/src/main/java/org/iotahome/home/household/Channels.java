@@ -1,13 +1,12 @@
 package org.iotahome.home.household;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import org.iotahome.home.identity.HomeIdentity;
-import org.iotahome.protocol.trinary.RandomTrytes;
 import org.iotahome.protocol.event.ChannelEvent;
 import org.iotahome.protocol.event.ChannelKey;
+import org.iotahome.protocol.event.DeviceAdded;
+import org.iotahome.protocol.tangle.Address;
 import org.iotahome.protocol.event.EventCodec;
 import org.iotahome.protocol.mam.ChannelPublisher;
 import org.iotahome.protocol.mam.FileChannelStateStore;
@@ -19,26 +18,27 @@ import org.iotahome.protocol.trinary.AsciiTrytes;
 
 /**
  * The channels My Home writes: its household channel (from its seed, PROTOCOL.md §7) and one consent
- * channel per device (own random seed and side key, state in {@code consent/<root>.json}). Channel
- * state is kept durably by {@link ChannelPublisher} before each attach (PROTOCOL.md §5).
+ * channel per device pairing (seed and side key derived by {@link ConsentSeeds}, state in
+ * {@code consent/<root>.json}). Channel state is kept durably by {@link ChannelPublisher} before
+ * each attach (PROTOCOL.md §5); a lost state file is rebuilt from the seed and the Tangle.
  */
 public final class Channels {
 
     static final int SECURITY = 2;
+    /** How many times one household may pair the same device again: bounds the search for a lost channel's seed. */
+    static final int MAX_GENERATIONS = 1024;
 
     private final Path dataDir;
     private final HomeIdentity identity;
     private final MessageSink sink;
     private final EventLog log;
-    private final SecureRandom random;
     private ChannelPublisher household;
 
-    public Channels(Path dataDir, HomeIdentity identity, MessageSink sink, EventLog log, SecureRandom random) {
+    public Channels(Path dataDir, HomeIdentity identity, MessageSink sink, EventLog log) {
         this.dataDir = dataDir;
         this.identity = identity;
         this.sink = sink;
         this.log = log;
-        this.random = random;
     }
 
     /** The household channel's first root and key: where a fold starts. */
@@ -64,21 +64,47 @@ public final class Channels {
         }
     }
 
-    /** A new consent channel for a device being paired; its state is on disk before its key leaves My Home. */
-    public synchronized ChannelKey createConsent() throws IOException {
-        MamChannel fresh = MamChannel.open(RandomTrytes.of(random, 81), MamMode.RESTRICTED,
-                new SideKey(RandomTrytes.of(random, SideKey.LENGTH)), SECURITY);
-        ChannelPublisher.open(new FileChannelStateStore(consentFile(fresh.root())), sink, () -> fresh);
-        return new ChannelKey(fresh.root(), fresh.state().sideKey());
+    /**
+     * The consent channel for the next pairing of {@code device}: derived from the seed and the
+     * number of earlier DEVICE_ADDED for it on the household channel, so a pairing retried after a
+     * timeout or a crash hands the device the very same channel.
+     */
+    public synchronized ChannelKey nextConsent(Address device) throws IOException {
+        int generation = 0;
+        for (ChannelEvent e : log.read(householdKey()))
+            if (e instanceof DeviceAdded added && added.device().iotaAddress().equals(device)) generation++;
+        return consentKey(device, generation);
     }
 
-    public synchronized void publishOnConsent(ChannelKey consent, ChannelEvent event) throws IOException {
-        Path file = consentFile(consent.root());
-        if (!Files.exists(file))
-            throw new HouseholdException("no local state for the consent channel " + consent.root() + " (expected " + file + ")");
-        ChannelPublisher.open(new FileChannelStateStore(file), sink, () -> {
-            throw new HouseholdException("consent channel state vanished: " + file);
-        }).publish(AsciiTrytes.toTrytes(EventCodec.write(event)));
+    private ChannelKey consentKey(Address device, int generation) {
+        MamChannel c = consentChannel(device, generation);
+        return new ChannelKey(c.root(), c.state().sideKey());
+    }
+
+    private MamChannel consentChannel(Address device, int generation) {
+        return MamChannel.open(ConsentSeeds.seed(identity.seed(), device, generation), MamMode.RESTRICTED,
+                ConsentSeeds.sideKey(identity.seed(), device, generation), SECURITY);
+    }
+
+    /** Publishes on the consent channel of {@code device} that starts at {@code consent}. */
+    public synchronized void publishOnConsent(ChannelKey consent, Address device, ChannelEvent event) throws IOException {
+        ChannelPublisher.open(new FileChannelStateStore(consentFile(consent.root())), sink, () -> recoverConsent(consent, device))
+                .publish(AsciiTrytes.toTrytes(EventCodec.write(event)));
+    }
+
+    /** PROTOCOL.md §7: with the state file lost, the seed is derived again and the position found by walking the channel. */
+    private MamChannel recoverConsent(ChannelKey consent, Address device) {
+        for (int generation = 0; generation < MAX_GENERATIONS; generation++) {
+            if (!consentKey(device, generation).equals(consent)) continue;
+            try {
+                return MamChannel.open(ConsentSeeds.seed(identity.seed(), device, generation), MamMode.RESTRICTED,
+                        new SideKey(consent.sideKey()), SECURITY, log.count(consent), 1);
+            } catch (IOException e) {
+                throw new HouseholdException("cannot read the consent channel " + consent.root() + " to find its next index: " + e.getMessage());
+            }
+        }
+        throw new HouseholdException("the consent channel " + consent.root() + " of device " + device.trytes()
+                + " is not derived from this household's seed");
     }
 
     private Path consentFile(String root) {

@@ -30,7 +30,7 @@ public final class HouseholdFold {
     public HouseholdState fold(ChannelKey household) throws IOException {
         Map<Address, DeviceAdded> devices = new LinkedHashMap<>();
         for (ChannelEvent event : log.read(household)) {
-            if (event instanceof DeviceAdded added) {
+            if (event instanceof DeviceAdded added && added.consent().isPresent()) {
                 devices.remove(added.device().iotaAddress()); // paired again: the newest consent channel counts
                 devices.put(added.device().iotaAddress(), added);
             } else if (event instanceof DeviceDeleted deleted) {
@@ -39,13 +39,13 @@ public final class HouseholdFold {
         }
         List<PairedDevice> paired = new ArrayList<>();
         for (DeviceAdded added : devices.values())
-            paired.add(new PairedDevice(added.device(), added.consent(), policies(added)));
+            paired.add(new PairedDevice(added.device(), added.consent().orElseThrow(), policies(added)));
         return new HouseholdState(paired);
     }
 
     private List<Policy> policies(DeviceAdded added) throws IOException {
         List<Policy> policies = new ArrayList<>();
-        for (ChannelEvent event : log.read(added.consent())) {
+        for (ChannelEvent event : log.read(added.consent().orElseThrow())) {
             if (event instanceof Authorized a && isFor(a.policy(), added)) {
                 if (!policies.contains(a.policy())) policies.add(a.policy());
             } else if (event instanceof AuthorizationRevoked r) {

@@ -48,7 +48,9 @@ public class PairingPages {
             PairingOutcome outcome = pairing.pair(text);
             if (outcome instanceof PairingOutcome.Paired paired)
                 return addDevice.data("result", "Paired with " + paired.device().iotaAddress().trytes()).data("ok", true);
-            return addDevice.data("result", "The device refused: " + ((PairingOutcome.Refused) outcome).reason()).data("ok", false);
+            if (outcome instanceof PairingOutcome.Refused refused)
+                return addDevice.data("result", "The device refused: " + refused.reason()).data("ok", false);
+            return addDevice.data("result", ((PairingOutcome.NoAnswer) outcome).advice()).data("ok", false);
         } catch (PairingException e) {
             return addDevice.data("result", e.getMessage()).data("ok", false);
         }

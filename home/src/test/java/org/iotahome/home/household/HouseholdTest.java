@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import org.iotahome.home.identity.HomeIdentity;
@@ -38,12 +37,12 @@ class HouseholdTest {
     Path emptyDir;
 
     private Household household(Path data) {
-        Channels channels = new Channels(data, identity, transport, new EventLog(transport), new SecureRandom());
-        return new Household(channels, new HouseholdFold(new EventLog(transport)), clock::incrementAndGet);
+        Channels channels = new Channels(data, identity, transport, new EventLog(transport));
+        return new Household(channels, new HouseholdFold(new EventLog(transport)), new EventLog(transport), clock::incrementAndGet);
     }
 
     private ChannelKey pair(Household household, Address device) throws IOException {
-        ChannelKey consent = new Channels(dir, identity, transport, new EventLog(transport), new SecureRandom()).createConsent();
+        ChannelKey consent = new Channels(dir, identity, transport, new EventLog(transport)).nextConsent(device);
         household.added(new Device(device, "P1"), consent);
         return consent;
     }
@@ -88,16 +87,17 @@ class HouseholdTest {
         household.delete(meter);
 
         assertThat(household.state().devices()).isEmpty();
-        assertThat(new EventLog(transport).read(consent)).extracting(e -> e.type()).containsExactly("AUTHORIZED", "DEVICE_DELETED");
+        assertThat(new EventLog(transport).read(consent)).extracting(e -> e.type())
+                .containsExactly("DEVICE_ADDED", "AUTHORIZED", "DEVICE_DELETED");
     }
 
     @Test
     void aLostHouseholdStateFileNeverReusesALeaf() throws IOException {
         pair(household(dir), meter);
         // A My Home with no channel state file publishes after what is on the Tangle, not at its first leaf.
-        household(emptyDir).added(new Device(other, "P1"), new ChannelKey("C".repeat(81), "CONSENT9KEY"));
+        household(emptyDir).added(new Device(other, "P1"), new Channels(emptyDir, identity, transport, new EventLog(transport)).nextConsent(other));
 
-        assertThat(new EventLog(transport).read(new Channels(dir, identity, transport, new EventLog(transport), new SecureRandom()).householdKey()))
+        assertThat(new EventLog(transport).read(new Channels(dir, identity, transport, new EventLog(transport)).householdKey()))
                 .extracting(e -> e.type()).containsExactly("DEVICE_ADDED", "DEVICE_ADDED");
         assertThat(household(dir).state().devices()).extracting(d -> d.device().iotaAddress()).containsExactly(meter, other);
     }
@@ -117,5 +117,47 @@ class HouseholdTest {
 
         assertThatThrownBy(() -> household.revoke(Fixtures.policy(Fixtures.provider('A'), meter)))
                 .isInstanceOf(HouseholdException.class).hasMessageContaining("no such policy");
+    }
+
+    @Test
+    void withEveryLocalFileLostMyHomeFoldsTheSameStateAndCanStillRevokeAndDelete() throws IOException {
+        Household first = household(dir);
+        ChannelKey consent = pair(first, meter);
+        ServiceProvider a = Fixtures.provider('A');
+        first.grant(Fixtures.policy(a, meter));
+        first.grant(Fixtures.policy(Fixtures.provider('B'), meter));
+
+        Household fresh = household(emptyDir); // only the seed and household key: no channel state at all
+        assertThat(fresh.state()).isEqualTo(first.state());
+        fresh.revoke(Fixtures.policy(a, meter));
+        fresh.delete(meter);
+
+        assertThat(new EventLog(transport).read(consent)).extracting(e -> e.type())
+                .containsExactly("DEVICE_ADDED", "AUTHORIZED", "AUTHORIZED", "AUTHORIZATION_REVOKED", "DEVICE_DELETED");
+        assertThat(household(dir).state().devices()).isEmpty();
+    }
+
+    @Test
+    void consentChannelsAreDerivedFromTheSeedAndANewPairingGetsANewOne() throws IOException {
+        Channels channels = new Channels(dir, identity, transport, new EventLog(transport));
+        ChannelKey firstTry = channels.nextConsent(meter);
+        assertThat(new Channels(emptyDir, identity, transport, new EventLog(transport)).nextConsent(meter)).isEqualTo(firstTry);
+        assertThat(channels.nextConsent(other)).isNotEqualTo(firstTry);
+        household(dir).added(new Device(meter, "P1"), firstTry);
+        household(dir).delete(meter);
+
+        assertThat(channels.nextConsent(meter)).isNotEqualTo(firstTry);
+    }
+
+    @Test
+    void aPairingCutShortAfterTheHouseholdEventIsFinishedAtStart() throws IOException {
+        Channels channels = new Channels(dir, identity, transport, new EventLog(transport));
+        ChannelKey consent = channels.nextConsent(meter);
+        channels.publishOnHousehold(org.iotahome.protocol.event.DeviceAdded.onHousehold(1L, new Device(meter, "P1"), consent));
+        // crash: the consent channel never got its DEVICE_ADDED
+
+        assertThat(household(emptyDir).finishUnconfirmed()).isEqualTo(1);
+        assertThat(household(dir).finishUnconfirmed()).isZero();
+        assertThat(new EventLog(transport).read(consent)).extracting(e -> e.type()).containsExactly("DEVICE_ADDED");
     }
 }

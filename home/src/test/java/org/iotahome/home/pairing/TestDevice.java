@@ -4,6 +4,7 @@ import io.smallrye.mutiny.subscription.Cancellable;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.iotahome.protocol.event.ChannelKey;
@@ -35,7 +36,16 @@ final class TestDevice implements AutoCloseable {
     private final ChallengeBook book;
     private final Cancellable running;
 
+    final AtomicInteger claims = new AtomicInteger();
+    private final boolean silent;
+
     TestDevice(Tangle tangle, Address address) {
+        this(tangle, address, false);
+    }
+
+    /** A {@code silent} device reads claims but never answers. */
+    TestDevice(Tangle tangle, Address address, boolean silent) {
+        this.silent = silent;
         this.tangle = tangle;
         this.address = address;
         this.secret = DeviceSecret.generate(new SecureRandom());
@@ -47,20 +57,21 @@ final class TestDevice implements AutoCloseable {
 
     private void handle(DirectMessage message) {
         if (message instanceof ClaimDevice claim) {
-            ChallengeBook.Issue issue = book.issue(claim.sender());
-            if (issue instanceof ChallengeBook.Issued issued) send(claim.sender(), new ChallengeMessage(address, issued.challenge()));
+            claims.incrementAndGet();
+            if (silent) return;
+            send(claim.sender(), new ChallengeMessage(address, book.issue(claim.sender()).challenge()));
         } else if (message instanceof AnswerChallenge answer) {
             ChallengeBook.Answer verdict = book.answer(answer.sender(), answer.signedChallenge());
             if (verdict instanceof ChallengeBook.Accepted accepted) {
-                consent.set(ChannelKey.parse(PairingSeal.open(secret, accepted.challenge(), answer.channel())));
-                send(answer.sender(), ClaimResult.ok(address));
+                consent.set(ChannelKey.parse(PairingSeal.open(secret, accepted.challenge(), answer.sender(), answer.channel())));
+                send(answer.sender(), ClaimResult.ok(address, PairingSeal.prove(secret, accepted.challenge(), answer.sender(), new SecureRandom())));
             } else {
-                send(answer.sender(), ClaimResult.nok(address, "wrong answer to the challenge"));
+                send(answer.sender(), ClaimResult.nok(address, ClaimResult.WRONG_ANSWER));
             }
         }
     }
 
-    private void send(Address to, DirectMessage message) {
+    void send(Address to, DirectMessage message) {
         tangle.attach(MessageBundle.build(to.trytes(), "IOTAHOME9DEVICE", MessageCodec.write(message), SECONDS.incrementAndGet()))
                 .await().atMost(Duration.ofSeconds(30));
     }

@@ -23,7 +23,6 @@ public final class Aead {
     private Aead() {
     }
 
-    /** HKDF-SHA256 (RFC 5869) to a 32-byte key; an empty or null salt is the RFC's zero salt. */
     /** Why {@code iv} is no GCM iv for us (12 bytes), or null: for the records that carry one. */
     public static String ivProblem(byte[] iv) {
         return iv != null && iv.length == IV_BYTES ? null : "must be " + IV_BYTES + " bytes, was " + (iv == null ? "missing" : iv.length);
@@ -35,6 +34,7 @@ public final class Aead {
                 : "must hold at least the " + TAG_BYTES + "-byte tag, was " + (ct == null ? "missing" : ct.length + " bytes");
     }
 
+    /** HKDF-SHA256 (RFC 5869) to a 32-byte key; an empty or null salt is the RFC's zero salt. */
     public static byte[] hkdf(byte[] ikm, byte[] salt, byte[] info) {
         HKDFBytesGenerator hkdf = new HKDFBytesGenerator(new SHA256Digest());
         hkdf.init(new HKDFParameters(ikm, salt == null || salt.length == 0 ? null : salt, info));
@@ -44,8 +44,15 @@ public final class Aead {
     }
 
     public static byte[] seal(byte[] key, byte[] iv, byte[] plaintext) {
+        return seal(key, iv, plaintext, new byte[0]);
+    }
+
+    /** AES-256-GCM with associated data: the tag then also covers {@code aad}, which is not sent. */
+    public static byte[] seal(byte[] key, byte[] iv, byte[] plaintext, byte[] aad) {
         try {
-            return cipher(Cipher.ENCRYPT_MODE, key, iv).doFinal(plaintext);
+            Cipher c = cipher(Cipher.ENCRYPT_MODE, key, iv);
+            c.updateAAD(aad);
+            return c.doFinal(plaintext);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-256-GCM is available in every Java 17", e);
         }
@@ -53,8 +60,15 @@ public final class Aead {
 
     /** The plaintext, or empty when the tag does not verify. */
     public static Optional<byte[]> open(byte[] key, byte[] iv, byte[] sealed) {
+        return open(key, iv, sealed, new byte[0]);
+    }
+
+    /** The plaintext, or empty when the tag does not verify for this {@code aad}. */
+    public static Optional<byte[]> open(byte[] key, byte[] iv, byte[] sealed, byte[] aad) {
         try {
-            return Optional.of(cipher(Cipher.DECRYPT_MODE, key, iv).doFinal(sealed));
+            Cipher c = cipher(Cipher.DECRYPT_MODE, key, iv);
+            c.updateAAD(aad);
+            return Optional.of(c.doFinal(sealed));
         } catch (AEADBadTagException e) {
             return Optional.empty();
         } catch (GeneralSecurityException e) {

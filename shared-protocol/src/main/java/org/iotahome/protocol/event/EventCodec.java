@@ -43,7 +43,7 @@ public final class EventCodec {
         // Java 17: no pattern switch; the sealed interface keeps this list complete.
         if (event instanceof DeviceAdded e) {
             n.set("device", e.device().toNode());
-            n.set("consent", e.consent().toNode());
+            e.consent().ifPresent(c -> n.set("consent", c.toNode()));
         } else if (event instanceof DeviceDeleted e) {
             n.set("device", e.device().toNode());
         } else if (event instanceof Authorized e) {
@@ -68,7 +68,7 @@ public final class EventCodec {
         String type = r.string("type");
         long timestamp = r.timestamp("timestamp");
         ChannelEvent event = switch (type) {
-            case DeviceAdded.TYPE -> new DeviceAdded(timestamp, Device.read(r.object("device")), ChannelKey.read(r.object("consent")));
+            case DeviceAdded.TYPE -> deviceAdded(timestamp, r);
             case DeviceDeleted.TYPE -> new DeviceDeleted(timestamp, Device.read(r.object("device")));
             case Authorized.TYPE -> new Authorized(timestamp, Policy.read(r.object("policy")));
             case AuthorizationRevoked.TYPE -> new AuthorizationRevoked(timestamp, Policy.read(r.object("policy")));
@@ -78,6 +78,12 @@ public final class EventCodec {
         };
         r.end();
         return event;
+    }
+
+    private static DeviceAdded deviceAdded(long timestamp, FieldReader r) {
+        Device device = Device.read(r.object("device"));
+        if (!r.has("consent")) return DeviceAdded.onConsent(timestamp, device);
+        return DeviceAdded.onHousehold(timestamp, device, ChannelKey.read(r.object("consent")));
     }
 
     private static List<JsonNode> readings(FieldReader r) {

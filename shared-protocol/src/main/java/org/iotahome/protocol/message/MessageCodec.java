@@ -51,6 +51,7 @@ public final class MessageCodec {
             n.put("sender", m.sender().trytes());
             n.put("status", m.status().name());
             m.reason().ifPresent(r -> n.put("reason", r));
+            m.proof().ifPresent(p -> n.set("proof", p.toNode()));
         } else if (message instanceof MamData m) {
             n.set("mamData", m.mamData().toNode());
             n.set("consent", m.consent().toNode());
@@ -92,8 +93,13 @@ public final class MessageCodec {
         if (status == ClaimResult.Status.OK) {
             if (r.has("reason")) throw new MalformedJsonException("reason", "must be absent when status is OK");
             r.allow("reason");
-            return ClaimResult.ok(sender);
+            // An OK without proof parses (a reader counts it as no answer, PROTOCOL.md §4).
+            Optional<SealedValue> proof = r.has("proof") ? Optional.of(SealedValue.read(r.object("proof"))) : Optional.empty();
+            r.allow("proof");
+            return new ClaimResult(sender, ClaimResult.Status.OK, Optional.empty(), proof);
         }
+        if (r.has("proof")) throw new MalformedJsonException("proof", "must be absent when status is NOK");
+        r.allow("proof");
         return ClaimResult.nok(sender, r.nonEmptyString("reason"));
     }
 }

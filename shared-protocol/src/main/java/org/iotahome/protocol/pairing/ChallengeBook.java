@@ -2,6 +2,7 @@ package org.iotahome.protocol.pairing;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -9,19 +10,21 @@ import java.util.Map;
 import org.iotahome.protocol.tangle.Address;
 
 /**
- * The device's outstanding challenges (PROTOCOL.md §4): one per claimant, single-use (an answer
- * consumes it, right or wrong), expiring, and wrong answers throttled per claimant. The
- * throttle slows a guesser down; the secret's length is what makes guessing hopeless, since
- * anyone can claim from many addresses. Thread-safe.
+ * The device's outstanding challenges (PROTOCOL.md §4, version 2). {@code sender} fields are not
+ * authenticated, so nothing here is keyed on them in a way that could block the real claimant:
+ * <ul>
+ * <li>one challenge per claimant: a repeated claim gets the same challenge until it expires, so a
+ *     forged claim in someone's name never replaces theirs;</li>
+ * <li>only a right answer uses a challenge up; a wrong one leaves it for the real claimant;</li>
+ * <li>outstanding challenges are bounded, the oldest evicted first;</li>
+ * <li>answers are checked at a device-wide rate (a token bucket), never locked out per address.</li>
+ * </ul>
+ * Thread-safe.
  */
 public final class ChallengeBook {
 
-    /** What {@link #issue} gives. */
-    public sealed interface Issue permits Issued, Throttled {}
-
-    public record Issued(Challenge challenge, Instant expiresAt) implements Issue {}
-
-    public record Throttled(Instant until) implements Issue {}
+    /** What {@link #issue} gives: the claimant's challenge, new or the one already outstanding. */
+    public record Issued(Challenge challenge, Instant expiresAt, boolean repeated) {}
 
     /** What {@link #answer} gives. */
     public sealed interface Answer permits Accepted, Refused {}
@@ -35,66 +38,74 @@ public final class ChallengeBook {
 
     private record Pending(Challenge challenge, Instant expiresAt) {}
 
-    private record Strikes(int count, Instant lockedUntil) {}
-
     private final DeviceSecret secret;
     private final Clock clock;
     private final SecureRandom random;
     private final ChallengePolicy policy;
     private final Map<Address, Pending> pending = new LinkedHashMap<>();
-    private final Map<Address, Strikes> strikes = new LinkedHashMap<>();
+    private double tokens;
+    private Instant refilledAt;
 
     public ChallengeBook(DeviceSecret secret, Clock clock, SecureRandom random, ChallengePolicy policy) {
         this.secret = secret;
         this.clock = clock;
         this.random = random;
         this.policy = policy;
+        this.tokens = policy.answerBurst();
+        this.refilledAt = clock.instant();
     }
 
-    /** A fresh challenge for {@code claimant}, replacing any earlier one, unless it is locked out. */
-    public synchronized Issue issue(Address claimant) {
+    /** The claimant's outstanding challenge, or a new one when it has none (or it expired). */
+    public synchronized Issued issue(Address claimant) {
         Instant now = clock.instant();
-        Strikes s = strikes.get(claimant);
-        if (s != null && now.isBefore(s.lockedUntil())) return new Throttled(s.lockedUntil());
         forgetExpired(now);
-        pending.remove(claimant);
-        makeRoom(pending);
+        Pending p = pending.get(claimant);
+        if (p != null) return new Issued(p.challenge(), p.expiresAt(), true);
+        makeRoom();
         Challenge c = Challenge.issue(secret, random);
         Instant expiresAt = now.plus(policy.expiry());
         pending.put(claimant, new Pending(c, expiresAt));
-        return new Issued(c, expiresAt);
+        return new Issued(c, expiresAt, false);
     }
 
-    /** Checks {@code answer} against the claimant's challenge, which is used up either way. */
+    /** Checks {@code answer} against the claimant's challenge, which only a right answer uses up. */
     public synchronized Answer answer(Address claimant, SignedChallenge answer) {
         Instant now = clock.instant();
-        Strikes s = strikes.get(claimant);
-        if (s != null && now.isBefore(s.lockedUntil())) {
-            pending.remove(claimant);
-            return new Refused(Refused.Reason.THROTTLED);
-        }
-        Pending p = pending.remove(claimant);
+        Pending p = pending.get(claimant);
         if (p == null) return new Refused(Refused.Reason.NO_CHALLENGE);
-        if (!now.isBefore(p.expiresAt())) return new Refused(Refused.Reason.EXPIRED);
-        if (SignedChallenge.sign(p.challenge(), secret).matches(answer)) {
-            strikes.remove(claimant);
-            return new Accepted(p.challenge());
+        if (!now.isBefore(p.expiresAt())) {
+            pending.remove(claimant);
+            return new Refused(Refused.Reason.EXPIRED);
         }
-        int count = s == null ? 1 : s.count() + 1;
-        strikes.remove(claimant);
-        makeRoom(strikes);
-        strikes.put(claimant, new Strikes(count, now.plus(policy.lockoutAfter(count))));
-        return new Refused(Refused.Reason.WRONG_ANSWER);
+        if (!takeToken(now)) return new Refused(Refused.Reason.THROTTLED);
+        if (!SignedChallenge.sign(p.challenge(), secret).matches(answer)) return new Refused(Refused.Reason.WRONG_ANSWER);
+        pending.remove(claimant);
+        return new Accepted(p.challenge());
+    }
+
+    /** Outstanding challenges now; never more than the policy's capacity. */
+    public synchronized int outstanding() {
+        return pending.size();
+    }
+
+    private boolean takeToken(Instant now) {
+        double perNano = policy.answersPerMinute() / (double) Duration.ofMinutes(1).toNanos();
+        long elapsed = Math.max(0, Duration.between(refilledAt, now).toNanos());
+        tokens = Math.min(policy.answerBurst(), tokens + elapsed * perNano);
+        refilledAt = now;
+        if (tokens < 1) return false;
+        tokens -= 1;
+        return true;
     }
 
     private void forgetExpired(Instant now) {
         pending.values().removeIf(p -> !now.isBefore(p.expiresAt()));
     }
 
-    /** Bounded memory: forgets the oldest entry when full, so a flood of claimants cannot exhaust the device. */
-    private void makeRoom(Map<Address, ?> map) {
-        Iterator<Address> oldest = map.keySet().iterator();
-        while (map.size() >= policy.capacity() && oldest.hasNext()) {
+    /** Bounded memory: evicts the oldest challenge when full, so a flood of claimants cannot exhaust the device. */
+    private void makeRoom() {
+        Iterator<Address> oldest = pending.keySet().iterator();
+        while (pending.size() >= policy.capacity() && oldest.hasNext()) {
             oldest.next();
             oldest.remove();
         }

@@ -3,34 +3,31 @@ package org.iotahome.protocol.pairing;
 import java.time.Duration;
 
 /**
- * How long a challenge lives and how wrong answers are throttled (docs/envelopes-and-pairing.md).
+ * How long a challenge lives, how many are outstanding, and how fast the device checks wrong
+ * answers (PROTOCOL.md §4; docs/envelopes-and-pairing.md).
  *
- * @param expiry         a challenge not answered within this time is refused
- * @param freeAttempts   wrong answers a claimant may give before being locked out
- * @param firstLockout   the lockout after the last free attempt; it doubles with each further wrong answer
- * @param maxLockout     the lockout never grows beyond this
- * @param capacity       claimants remembered at once (challenges and strikes); the oldest are forgotten
+ * @param expiry             a challenge not answered within this time is refused
+ * @param capacity           claimants with an outstanding challenge at once; the oldest is evicted
+ * @param answersPerMinute   the device-wide rate at which answers are checked once the burst is spent
+ * @param answerBurst        answers that may be checked at once before the rate applies
  */
-public record ChallengePolicy(Duration expiry, int freeAttempts, Duration firstLockout, Duration maxLockout, int capacity) {
+public record ChallengePolicy(Duration expiry, int capacity, int answersPerMinute, int answerBurst) {
 
-    public static final ChallengePolicy DEFAULT =
-            new ChallengePolicy(Duration.ofMinutes(5), 3, Duration.ofMinutes(1), Duration.ofHours(1), 1024);
+    /**
+     * 120 answers a minute: twice the rate of a stranger posting one wrong answer a second, so
+     * such spam never keeps the real answer from being checked, while an online search of a
+     * 20-tryte (95-bit) secret at 2 guesses a second stays hopeless.
+     */
+    public static final ChallengePolicy DEFAULT = new ChallengePolicy(Duration.ofMinutes(5), 1024, 120, 20);
 
     public ChallengePolicy {
         if (expiry == null || expiry.isNegative() || expiry.isZero()) throw new IllegalArgumentException("expiry must be positive");
-        if (freeAttempts < 1) throw new IllegalArgumentException("freeAttempts must be at least 1, was " + freeAttempts);
-        if (firstLockout == null || firstLockout.isNegative() || firstLockout.isZero())
-            throw new IllegalArgumentException("firstLockout must be positive");
-        if (maxLockout == null || maxLockout.compareTo(firstLockout) < 0)
-            throw new IllegalArgumentException("maxLockout must be at least firstLockout");
         if (capacity < 1) throw new IllegalArgumentException("capacity must be at least 1, was " + capacity);
+        if (answersPerMinute < 1) throw new IllegalArgumentException("answersPerMinute must be at least 1, was " + answersPerMinute);
+        if (answerBurst < 1) throw new IllegalArgumentException("answerBurst must be at least 1, was " + answerBurst);
     }
 
-    /** The lockout after {@code strikes} wrong answers in a row; zero while free attempts remain. */
-    Duration lockoutAfter(int strikes) {
-        if (strikes < freeAttempts) return Duration.ZERO;
-        int doublings = Math.min(strikes - freeAttempts, 30);
-        Duration d = firstLockout.multipliedBy(1L << doublings);
-        return d.compareTo(maxLockout) > 0 ? maxLockout : d;
+    public ChallengePolicy withExpiry(Duration expiry) {
+        return new ChallengePolicy(expiry, capacity, answersPerMinute, answerBurst);
     }
 }

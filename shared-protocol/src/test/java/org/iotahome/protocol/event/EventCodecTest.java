@@ -42,7 +42,7 @@ class EventCodecTest {
         Map<Address, Envelope> keys = new LinkedHashMap<>();
         keys.put(PROVIDER, env);
         keys.put(DEVICE, env);
-        return Stream.of(new DeviceAdded(T, new Device(DEVICE, "P1"), consent), new DeviceDeleted(T, new Device(DEVICE, "P1")),
+        return Stream.of(DeviceAdded.onHousehold(T, new Device(DEVICE, "P1"), consent), DeviceAdded.onConsent(T, new Device(DEVICE, "P1")), new DeviceDeleted(T, new Device(DEVICE, "P1")),
                 new Authorized(T, policy()), new AuthorizationRevoked(T + 1, policy()),
                 new Data(T, "/ISK5\\2M550T-1012\r\n!F46A", List.of(reading, reading)), new Data(0, "", List.of()),
                 new KeyRotation(T, keys), new KeyRotation(T, Map.of()));

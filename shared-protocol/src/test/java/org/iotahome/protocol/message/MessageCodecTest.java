@@ -35,8 +35,9 @@ class MessageCodecTest {
                 sealer.seal(provider.publicKey(), "SIDEKEY"));
         return Stream.of(new ClaimDevice(HOME), new ChallengeMessage(HOME, challenge),
                 new AnswerChallenge(HOME, SignedChallenge.sign(challenge, secret),
-                        PairingSeal.seal(secret, challenge, "{\"root\":\"R\",\"sideKey\":\"S\"}", RANDOM)),
-                ClaimResult.ok(HOME), ClaimResult.nok(HOME, "already paired \u2013 delete me first"), new MamData(key, key));
+                        PairingSeal.seal(secret, challenge, HOME, "{\"root\":\"R\",\"sideKey\":\"S\"}", RANDOM)),
+                ClaimResult.ok(HOME, PairingSeal.prove(secret, challenge, HOME, RANDOM)),
+                new ClaimResult(HOME, ClaimResult.Status.OK, java.util.Optional.empty(), java.util.Optional.empty()), ClaimResult.nok(HOME, "already paired \u2013 delete me first"), new MamData(key, key));
     }
 
     @ParameterizedTest
@@ -56,7 +57,8 @@ class MessageCodecTest {
     @Test
     void theOriginalShapesAreKept() {
         assertThat(MessageCodec.write(new ClaimDevice(HOME))).isEqualTo("{\"v\":1,\"type\":\"CLAIM_DEVICE\",\"sender\":\"" + HOME + "\"}");
-        assertThat(MessageCodec.write(ClaimResult.ok(HOME))).isEqualTo("{\"v\":1,\"type\":\"CLAIM_RESULT\",\"sender\":\"" + HOME + "\",\"status\":\"OK\"}");
+        assertThat(MessageCodec.write(ClaimResult.nok(HOME, "no"))).isEqualTo(
+                "{\"v\":1,\"type\":\"CLAIM_RESULT\",\"sender\":\"" + HOME + "\",\"status\":\"NOK\",\"reason\":\"no\"}");
     }
 
     @Test

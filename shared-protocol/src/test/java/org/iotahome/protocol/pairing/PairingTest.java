@@ -12,6 +12,8 @@ class PairingTest {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Address ADDRESS = new Address("ADDRESS9".repeat(10) + "A");
+    private static final Address HOME = new Address("HOME9".repeat(16) + "H");
+    private static final Address ATTACKER = new Address("EVIL9".repeat(16) + "E");
 
     @Test
     void generatedSecretsAre27RandomTrytesAndNeverPrinted() {
@@ -36,19 +38,40 @@ class PairingTest {
     }
 
     @Test
-    void theSealOpensOnlyWithTheSameSecretAndChallenge() {
+    void theSealOpensOnlyWithTheSameSecretChallengeAndClaimant() {
         DeviceSecret secret = DeviceSecret.generate(RANDOM);
         Challenge challenge = Challenge.issue(secret, RANDOM);
-        SealedValue sealed = PairingSeal.seal(secret, challenge, "{\"root\":\"R\"}", RANDOM);
-        assertThat(PairingSeal.open(secret, challenge, sealed)).isEqualTo("{\"root\":\"R\"}");
-        assertThatThrownBy(() -> PairingSeal.open(DeviceSecret.generate(RANDOM), challenge, sealed))
+        SealedValue sealed = PairingSeal.seal(secret, challenge, HOME, "{\"root\":\"R\"}", RANDOM);
+        assertThat(PairingSeal.open(secret, challenge, HOME, sealed)).isEqualTo("{\"root\":\"R\"}");
+        assertThatThrownBy(() -> PairingSeal.open(DeviceSecret.generate(RANDOM), challenge, HOME, sealed))
                 .isInstanceOf(PairingSealException.class).hasMessageContaining("does not open");
-        assertThatThrownBy(() -> PairingSeal.open(secret, Challenge.issue(secret, RANDOM), sealed))
+        assertThatThrownBy(() -> PairingSeal.open(secret, Challenge.issue(secret, RANDOM), HOME, sealed))
                 .isInstanceOf(PairingSealException.class);
         byte[] ct = sealed.ct();
         ct[0] ^= 1;
-        assertThatThrownBy(() -> PairingSeal.open(secret, challenge, new SealedValue(sealed.iv(), ct)))
+        assertThatThrownBy(() -> PairingSeal.open(secret, challenge, HOME, new SealedValue(sealed.iv(), ct)))
                 .isInstanceOf(PairingSealException.class);
+    }
+
+    @Test
+    void anAnswerRelayedUnderAnotherAddressNeverOpens() {
+        DeviceSecret secret = DeviceSecret.generate(RANDOM);
+        Challenge challenge = Challenge.issue(secret, RANDOM);
+        SealedValue mine = PairingSeal.seal(secret, challenge, HOME, "{\"root\":\"R\"}", RANDOM);
+        assertThatThrownBy(() -> PairingSeal.open(secret, challenge, ATTACKER, mine)).isInstanceOf(PairingSealException.class);
+    }
+
+    @Test
+    void onlyTheDeviceProvesItOpenedTheSeal() {
+        DeviceSecret secret = DeviceSecret.generate(RANDOM);
+        Challenge challenge = Challenge.issue(secret, RANDOM);
+        SealedValue proof = PairingSeal.prove(secret, challenge, HOME, RANDOM);
+        assertThat(PairingSeal.proves(proof, secret, challenge, HOME)).isTrue();
+        assertThat(PairingSeal.proves(proof, secret, challenge, ATTACKER)).isFalse();
+        assertThat(PairingSeal.proves(proof, secret, Challenge.issue(secret, RANDOM), HOME)).isFalse();
+        assertThat(PairingSeal.proves(proof, DeviceSecret.generate(RANDOM), challenge, HOME)).isFalse();
+        // Sealing something else than the challenge is no proof.
+        assertThat(PairingSeal.proves(PairingSeal.seal(secret, challenge, HOME, "OK", RANDOM), secret, challenge, HOME)).isFalse();
     }
 
     @Test

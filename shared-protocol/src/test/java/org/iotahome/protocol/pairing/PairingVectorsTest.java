@@ -26,14 +26,33 @@ class PairingVectorsTest {
     }
 
     @Test
-    void opensValuesSealedWithThePairingKeyInNode() {
+    void opensValuesSealedWithThePairingKeyInNodeForTheClaimantOnly() {
+        assertThat(V.get("seals")).hasSize(3);
         for (JsonNode s : V.get("seals")) {
-            SealedValue sealed = new SealedValue(Base64.getDecoder().decode(s.get("sealed").get("iv").asText()),
-                    Base64.getDecoder().decode(s.get("sealed").get("ct").asText()));
+            SealedValue sealed = sealed(s.get("sealed"));
             DeviceSecret secret = new DeviceSecret(s.get("secret").asText());
             Challenge challenge = new Challenge(s.get("challenge").asText());
-            assertThat(PairingSeal.open(secret, challenge, sealed)).isEqualTo(s.get("plaintext").asText());
+            Address claimant = new Address(s.get("claimant").asText());
+            assertThat(PairingSeal.open(secret, challenge, claimant, sealed)).isEqualTo(s.get("plaintext").asText());
+            assertThatThrownBy(() -> PairingSeal.open(secret, challenge, new Address("9".repeat(81)), sealed))
+                    .isInstanceOf(PairingSealException.class);
         }
+    }
+
+    @Test
+    void checksProofsMadeInNode() {
+        assertThat(V.get("proofs")).hasSize(3);
+        for (JsonNode p : V.get("proofs")) {
+            DeviceSecret secret = new DeviceSecret(p.get("secret").asText());
+            Challenge challenge = new Challenge(p.get("challenge").asText());
+            Address claimant = new Address(p.get("claimant").asText());
+            assertThat(PairingSeal.proves(sealed(p.get("proof")), secret, challenge, claimant)).isTrue();
+            assertThat(PairingSeal.proves(sealed(p.get("proof")), secret, challenge, new Address("9".repeat(81)))).isFalse();
+        }
+    }
+
+    private static SealedValue sealed(JsonNode n) {
+        return new SealedValue(Base64.getDecoder().decode(n.get("iv").asText()), Base64.getDecoder().decode(n.get("ct").asText()));
     }
 
     @Test
