@@ -100,11 +100,14 @@ public final class ConsentFollower {
         Multi<ConsentProcessor.Outcome> messages = follower
                 .follow(new FollowerPosition(root, new SideKey(paired.consent().sideKey())), KeySchedule.FIXED, m -> handle(m, root))
                 .select().first(outcome -> outcome != ConsentProcessor.Outcome.UNPAIRED);
-        Multi<ConsentProcessor.Outcome> ended = Multi.createFrom().ticks().every(poll)
-                .onItem().transformToUniAndConcatenate(t -> Uni.createFrom()
-                        .item(() -> stillFollowing(root) ? null : ConsentProcessor.Outcome.UNPAIRED)
+        // Demand-driven polls (not ticks), so a slow poll never overflows into a failure of the whole flow.
+        Multi<ConsentProcessor.Outcome> ended = Multi.createBy().repeating()
+                .uni(() -> Uni.createFrom().item(() -> stillFollowing(root) ? ConsentProcessor.Outcome.IGNORED : ConsentProcessor.Outcome.UNPAIRED)
                         .runSubscriptionOn(worker)
-                        .onFailure().recoverWithNull());
+                        .onFailure().recoverWithItem(ConsentProcessor.Outcome.IGNORED))
+                .withDelay(poll)
+                .indefinitely()
+                .select().where(outcome -> outcome == ConsentProcessor.Outcome.UNPAIRED);
         return Multi.createBy().merging().streams(messages, ended)
                 .select().first(outcome -> outcome != ConsentProcessor.Outcome.UNPAIRED);
     }

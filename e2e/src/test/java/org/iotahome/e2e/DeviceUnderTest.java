@@ -1,0 +1,80 @@
+package org.iotahome.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import org.iotahome.protocol.pairing.DeviceSecret;
+import org.iotahome.protocol.tangle.Address;
+
+/** The packaged device on a socat pty, its data directory, and what a person with it can read there. */
+final class DeviceUnderTest implements AutoCloseable {
+
+    private static final Pattern ADDRESS = Pattern.compile("device address ([A-Z9]{81})");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    final Path data;
+    final Address address;
+    private final Pty pty;
+    private final ServiceProcess process;
+
+    private DeviceUnderTest(Path data, Pty pty, ServiceProcess process, Address address) {
+        this.data = data;
+        this.pty = pty;
+        this.process = process;
+        this.address = address;
+    }
+
+    static DeviceUnderTest start(Path dir, String nodeUrl, int mwm) throws Exception {
+        Path data = Files.createDirectories(dir.resolve("device-data"));
+        Pty pty = new Pty(dir);
+        ServiceProcess p = ServiceProcess.start("device", "iotahome.device.jar", Map.of(
+                        "P1_SERIAL_PORT", pty.meter().toString(), "SMART_METER_VERSION", "5.0",
+                        "IOTA_PROVIDER", nodeUrl, "IOTA_MIN_WEIGHT_MAGNITUDE", String.valueOf(mwm), "IOTAHOME_DATA", data.toString(),
+                        "DEVICE_PAIRING_POLL", "200ms", "DEVICE_CONSENT_POLL", "200ms"),
+                List.of("-Ddevice.pairing.retry-min=200ms", "-Ddevice.consent.retry-min=200ms"), dir.resolve("device.log"));
+        String address = p.await(ADDRESS, Duration.ofSeconds(60)).group(1);
+        return new DeviceUnderTest(data, pty, p, new Address(address));
+    }
+
+    /** What the pairing text holds: read from the data directory, as {@code ./iotahome device pairing-text} does. */
+    DeviceSecret secret() throws IOException {
+        return new DeviceSecret(Files.readString(data.resolve("secret"), StandardCharsets.US_ASCII).trim());
+    }
+
+    /** pairing.json as the device keeps it, or null when unpaired. */
+    JsonNode pairing() throws IOException {
+        Path f = data.resolve("pairing.json");
+        return Files.exists(f) ? JSON.readTree(f.toFile()) : null;
+    }
+
+    /** Waits until {@code condition} holds for the stored pairing (null when unpaired). */
+    void awaitPairing(Predicate<JsonNode> condition, Duration wait, String what) throws Exception {
+        long end = System.nanoTime() + wait.toNanos();
+        while (!condition.test(pairing())) {
+            if (System.nanoTime() > end) throw new AssertionError("device: timed out waiting until " + what + "; log:\n" + log());
+            Thread.sleep(100);
+        }
+    }
+
+    void awaitLog(String text, Duration wait) throws Exception {
+        process.await(Pattern.compile(Pattern.quote(text)), wait);
+    }
+
+    String log() throws IOException {
+        return process.log();
+    }
+
+    @Override
+    public void close() throws Exception {
+        process.close();
+        pty.close();
+    }
+}
