@@ -64,6 +64,15 @@ final class DeviceUnderTest implements AutoCloseable {
         }
     }
 
+    /** Freezes the device (SIGSTOP), so a test can line up what it will read when it thaws. */
+    void freeze() throws Exception {
+        process.signal("STOP");
+    }
+
+    void thaw() throws Exception {
+        process.signal("CONT");
+    }
+
     void awaitLog(String text, Duration wait) throws Exception {
         process.await(Pattern.compile(Pattern.quote(text)), wait);
     }

@@ -156,22 +156,29 @@ class PairingAttacksIT {
         post(attacker, device.address, new ClaimDevice(attackerAddress));
         ChallengeMessage attackersChallenge = await(() -> toAttacker.stream().filter(ChallengeMessage.class::isInstance)
                 .map(ChallengeMessage.class::cast).findFirst().orElse(null), PAIRED_IN, "the attacker's challenge");
-        // ...and, while My Home pairs, passes it to My Home as a CHALLENGE "from" the device.
-        CompletableFuture<PairingOutcome> pairing = CompletableFuture.supplyAsync(() -> {
-            try {
-                return home.pairing.pair(device.address, secret);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        await(() -> atDevice.stream().anyMatch(ClaimDevice.class::isInstance) ? true : null, PAIRED_IN, "My Home's claim");
-        post(attacker, home.identity.address(), attackersChallenge);
-        // My Home answers it (bound to its own address); the attacker relays that answer under its own address.
-        SignedChallenge wanted = SignedChallenge.sign(attackersChallenge.challenge(), secret); // only to recognise it here
-        AnswerChallenge homesAnswer = await(() -> atDevice.stream().filter(AnswerChallenge.class::isInstance)
-                .map(AnswerChallenge.class::cast).filter(a -> a.signedChallenge().matches(wanted)).findFirst().orElse(null),
-                PAIRED_IN, "My Home's answer to the relayed challenge");
-        post(attacker, device.address, new AnswerChallenge(attackerAddress, homesAnswer.signedChallenge(), homesAnswer.channel()));
+        // ...and, while My Home pairs, passes it to My Home as a CHALLENGE "from" the device. The device is frozen
+        // meanwhile, so that My Home sees the attacker's challenge before the device's own.
+        device.freeze();
+        CompletableFuture<PairingOutcome> pairing;
+        try {
+            pairing = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return home.pairing.pair(device.address, secret);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            await(() -> atDevice.stream().anyMatch(ClaimDevice.class::isInstance) ? true : null, PAIRED_IN, "My Home's claim");
+            post(attacker, home.identity.address(), attackersChallenge);
+            // My Home answers it (bound to its own address); the attacker relays that answer under its own address.
+            SignedChallenge wanted = SignedChallenge.sign(attackersChallenge.challenge(), secret); // only to recognise it here
+            AnswerChallenge homesAnswer = await(() -> atDevice.stream().filter(AnswerChallenge.class::isInstance)
+                    .map(AnswerChallenge.class::cast).filter(a -> a.signedChallenge().matches(wanted)).findFirst().orElse(null),
+                    PAIRED_IN, "My Home's answer to the relayed challenge");
+            post(attacker, device.address, new AnswerChallenge(attackerAddress, homesAnswer.signedChallenge(), homesAnswer.channel()));
+        } finally {
+            device.thaw();
+        }
 
         ClaimResult toRelay = await(() -> toAttacker.stream().filter(ClaimResult.class::isInstance).map(ClaimResult.class::cast)
                 .findFirst().orElse(null), PAIRED_IN, "the device's answer to the relay");

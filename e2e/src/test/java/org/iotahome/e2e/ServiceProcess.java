@@ -62,6 +62,12 @@ final class ServiceProcess implements AutoCloseable {
         return log;
     }
 
+    /** SIGSTOP / SIGCONT: the process stands still (it reads nothing, answers nothing) until resumed. */
+    void signal(String signal) throws IOException, InterruptedException {
+        int code = new ProcessBuilder("kill", "-" + signal, String.valueOf(process.pid())).inheritIO().start().waitFor();
+        if (code != 0) throw new IllegalStateException("kill -" + signal + " " + name + " exited with " + code);
+    }
+
     /** SIGKILL: no shutdown hook runs. */
     void kill() throws InterruptedException {
         process.destroyForcibly();
