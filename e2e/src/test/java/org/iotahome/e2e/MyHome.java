@@ -36,7 +36,7 @@ final class MyHome {
         this.transport = new TangleMessageTransport(tangle, "IOTAHOME9HOME", mwm, System::currentTimeMillis, Duration.ofMinutes(1));
         Channels channels = new Channels(data, identity, transport, new EventLog(transport));
         this.household = new Household(channels, new HouseholdFold(new EventLog(transport)), new EventLog(transport),
-                System::currentTimeMillis);
+                System::currentTimeMillis, new SecureRandom());
         this.pairing = new PairingClient(tangle, identity, channels, household, new FileCursorStore(data.resolve("mailbox-cursor.json")),
                 Duration.ofMillis(200), Duration.ofSeconds(90), Duration.ofSeconds(10), new SecureRandom(), Clock.systemUTC());
     }

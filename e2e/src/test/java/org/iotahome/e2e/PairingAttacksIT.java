@@ -9,12 +9,9 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Pattern;
-import io.smallrye.mutiny.subscription.Cancellable;
 import org.iotahome.home.household.HouseholdState;
 import org.iotahome.home.identity.HomeIdentity;
 import org.iotahome.home.pairing.PairingOutcome;
@@ -42,10 +39,7 @@ import org.iotahome.protocol.pairing.DeviceSecret;
 import org.iotahome.protocol.pairing.PairingSeal;
 import org.iotahome.protocol.pairing.SignedChallenge;
 import org.iotahome.protocol.tangle.Address;
-import org.iotahome.protocol.tangle.AddressWatcher;
-import org.iotahome.protocol.tangle.CursorStore;
 import org.iotahome.protocol.tangle.MessageBundle;
-import org.iotahome.protocol.tangle.ReceivedMessage;
 import org.iotahome.protocol.trinary.AsciiTrytes;
 import org.iotahome.protocol.trinary.RandomTrytes;
 import org.junit.jupiter.api.AfterAll;
@@ -62,27 +56,23 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PairingAttacksIT {
 
-    private static final int MWM = 9;
+    private static final int MWM = TangleNode.MWM;
     private static final Duration PAIRED_IN = Duration.ofSeconds(90);
     private static final AtomicLong SECONDS = new AtomicLong(System.currentTimeMillis() / 1000);
 
-    private static Path nodeDir;
-    private static ServiceProcess node;
+    private static TangleNode node;
     private static String nodeUrl;
 
     @TempDir
     Path dir;
     private DeviceUnderTest device;
     private DeviceSecret secret;
-    private final List<Cancellable> watching = new ArrayList<>();
+    private final List<Inbox> watching = new ArrayList<>();
 
     @BeforeAll
     static void startNode() throws Exception {
-        nodeDir = Files.createTempDirectory("iotahome-e2e-node");
-        node = ServiceProcess.start("tangle-node", "iotahome.node.jar", Map.of(),
-                List.of("-Dtangle.port=0", "-Dtangle.data-dir=" + nodeDir, "-Dtangle.min-weight-magnitude=" + MWM),
-                nodeDir.resolve("node.log"));
-        nodeUrl = "http://127.0.0.1:" + node.await(Pattern.compile("Listening on: http://[^:]+:(\\d+)"), Duration.ofSeconds(60)).group(1);
+        node = TangleNode.start();
+        nodeUrl = node.url;
     }
 
     @AfterAll
@@ -99,7 +89,7 @@ class PairingAttacksIT {
     /** PROTOCOL.md §4: the secret never goes to a log; checked on every line the device wrote in every test. */
     @AfterEach
     void theDeviceLoggedNoSecret() throws Exception {
-        watching.forEach(Cancellable::cancel);
+        watching.forEach(Inbox::close);
         device.close();
         String log = device.log();
         assertThat(log.lines().count()).as("the device wrote a log to check").isGreaterThan(5);
@@ -119,24 +109,13 @@ class PairingAttacksIT {
 
     /** Everything that reaches {@code address} from now on, decoded. */
     private List<DirectMessage> watch(MyHome via, Address address) {
-        List<DirectMessage> seen = new CopyOnWriteArrayList<>();
-        watching.add(new AddressWatcher(via.tangle, address.trytes(), MWM, Duration.ofMillis(200), Duration.ofMillis(200),
-                Duration.ofSeconds(2), CursorStore.none(), r -> { }).messages()
-                .subscribe().with((ReceivedMessage m) -> {
-                    try {
-                        seen.add(MessageCodec.read(m.json()));
-                    } catch (IllegalArgumentException e) {
-                        // not a message: ignored, as every reader does
-                    }
-                }));
-        return seen;
+        Inbox inbox = new Inbox(via.tangle, address);
+        watching.add(inbox);
+        return inbox.all();
     }
 
     private static <T> T await(java.util.function.Supplier<T> found, Duration wait, String what) throws InterruptedException {
-        long end = System.nanoTime() + wait.toNanos();
-        for (T t; (t = found.get()) == null; Thread.sleep(100))
-            if (System.nanoTime() > end) throw new AssertionError("timed out waiting for " + what);
-        return found.get();
+        return Inbox.await(found, wait, what);
     }
 
     private void assertConfirmedTo(MyHome home) throws Exception {
@@ -168,7 +147,8 @@ class PairingAttacksIT {
                     throw new IllegalStateException(e);
                 }
             });
-            await(() -> atDevice.stream().anyMatch(ClaimDevice.class::isInstance) ? true : null, PAIRED_IN, "My Home's claim");
+            await(() -> atDevice.stream().anyMatch(m -> m instanceof ClaimDevice c && c.sender().equals(home.identity.address()))
+                    ? true : null, PAIRED_IN, "My Home's claim");
             post(attacker, home.identity.address(), attackersChallenge);
             // My Home answers it (bound to its own address); the attacker relays that answer under its own address.
             SignedChallenge wanted = SignedChallenge.sign(attackersChallenge.challenge(), secret); // only to recognise it here
@@ -245,7 +225,7 @@ class PairingAttacksIT {
 
         // Restarted from the same files: nothing to finish (DEVICE_ADDED was never published), so the user pairs again.
         MyHome restarted = home(identity, "home");
-        assertThat(restarted.household.finishUnconfirmed()).isZero();
+        assertThat(restarted.household.finishInterrupted()).isZero();
         Thread.sleep(1100); // a new CLAIM_DEVICE bundle, not the first one again
         assertThat(restarted.pairing.pair(device.address, secret)).isInstanceOf(PairingOutcome.Paired.class);
         assertConfirmedTo(restarted);

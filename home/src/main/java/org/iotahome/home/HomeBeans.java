@@ -47,7 +47,8 @@ public class HomeBeans {
     @Produces
     @Singleton
     Household household(Channels channels, TangleMessageTransport transport) {
-        return new Household(channels, new HouseholdFold(new EventLog(transport)), new EventLog(transport), System::currentTimeMillis);
+        return new Household(channels, new HouseholdFold(new EventLog(transport)), new EventLog(transport), System::currentTimeMillis,
+                random);
     }
 
     @Produces
@@ -63,20 +64,21 @@ public class HomeBeans {
     }
 
     /**
-     * PROTOCOL.md §4: a crash between the two DEVICE_ADDED of a pairing leaves the device pending;
-     * finished at start, in the background and retried while the node is unreachable.
+     * PROTOCOL.md §4, §7: what a crash left half done (a pairing's second DEVICE_ADDED, a
+     * revocation's key rotation, a deletion's household event) is finished at start, in the
+     * background and retried while the node is unreachable.
      */
-    void finishPairings(@Observes StartupEvent start, Household household) {
+    void finishInterrupted(@Observes StartupEvent start, Household household) {
         Uni.createFrom().item(() -> {
                     try {
-                        return household.finishUnconfirmed();
+                        return household.finishInterrupted();
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
                 })
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                .onFailure().invoke(e -> LOG.warnf("finishing unconfirmed pairings failed: %s; retrying", e.getMessage()))
+                .onFailure().invoke(e -> LOG.warnf("finishing what a crash left half done failed: %s; retrying", e.getMessage()))
                 .onFailure().retry().withBackOff(Duration.ofSeconds(1), Duration.ofMinutes(1)).indefinitely()
-                .subscribe().with(n -> LOG.debugf("%d unconfirmed pairings finished", n));
+                .subscribe().with(n -> LOG.debugf("%d interrupted changes finished", n));
     }
 }

@@ -13,6 +13,9 @@ import org.iotahome.device.pairing.PairingStore;
 import org.iotahome.device.publish.DeviceChannel;
 import org.iotahome.device.publish.MamPublisher;
 import org.iotahome.protocol.envelope.EnvelopeSealer;
+import org.iotahome.protocol.event.RotatedKeys;
+import org.iotahome.protocol.pairing.ConsentWrapKey;
+import org.iotahome.protocol.pairing.DeviceSecret;
 import org.iotahome.protocol.mam.TangleMessageTransport;
 import org.iotahome.protocol.tangle.Address;
 import org.iotahome.protocol.tangle.Tangle;
@@ -40,11 +43,12 @@ public class ConsentBeans {
 
     @Produces
     @Singleton
-    ConsentFollower consentFollower(DeviceConfig config, Tangle tangle, PairingStore pairing, ConsentProcessor processor, Clock clock) {
+    ConsentFollower consentFollower(DeviceConfig config, Tangle tangle, PairingStore pairing, ConsentProcessor processor, Clock clock,
+            @DeviceInbox Address device, DeviceSecret secret) {
         DeviceConfig.Consent c = config.consent();
         TangleMessageTransport source = new TangleMessageTransport(tangle, TAG, config.minWeightMagnitude(), clock::millis,
                 config.nodeTimeout());
         return new ConsentFollower(pairing, source, processor, config.dataDir(), c.poll(), c.retryMin(), c.retryMax(),
-                Infrastructure.getDefaultWorkerPool());
+                Infrastructure.getDefaultWorkerPool(), RotatedKeys.device(device, ConsentWrapKey.derive(secret, device)));
     }
 }

@@ -47,10 +47,13 @@ public final class ConsentFollower {
     private final Duration retryMax;
     private final Executor worker;
     private final ResetRequest reset;
+    private final KeySchedule keys;
 
+    /** {@code keys}: how the device learns each new consent key (PROTOCOL.md §7: wrapped for it in KEY_ROTATION). */
     public ConsentFollower(PairingStore pairing, MessageSource source, ConsentProcessor processor, Path dataDir, Duration poll,
-            Duration retryMin, Duration retryMax, Executor worker) {
+            Duration retryMin, Duration retryMax, Executor worker, KeySchedule keys) {
         this.reset = new ResetRequest(dataDir);
+        this.keys = keys;
         this.pairing = pairing;
         this.source = source;
         this.processor = processor;
@@ -70,7 +73,10 @@ public final class ConsentFollower {
                 .withDelay(poll)
                 .indefinitely()
                 .select().where(Optional::isPresent)
-                .onItem().transformToMultiAndConcatenate(p -> follow(p.get()));
+                .onItem().transformToMultiAndConcatenate(p -> follow(p.get())
+                        // A fault while following (a rotated key that does not open) is retried from the saved position.
+                        .onFailure().invoke(e -> LOG.errorf("following the consent channel failed: %s; retrying", e.getMessage()))
+                        .onFailure().retry().withBackOff(retryMin, retryMax).indefinitely());
     }
 
     private Optional<Pairing> resetIfRequestedThenLoad() {
@@ -98,7 +104,7 @@ public final class ConsentFollower {
                 new FileFollowerPositionStore(dataDir.resolve("consent-" + root.substring(0, 27) + ".json")),
                 s -> LOG.warnf("skipped a payload on the consent channel at %s: %s %s", s.root(), s.reason(), s.detail()));
         Multi<ConsentProcessor.Outcome> messages = follower
-                .follow(new FollowerPosition(root, new SideKey(paired.consent().sideKey())), KeySchedule.FIXED, m -> handle(m, root))
+                .follow(new FollowerPosition(root, new SideKey(paired.consent().sideKey())), keys, m -> handle(m, root))
                 .select().first(outcome -> outcome != ConsentProcessor.Outcome.UNPAIRED);
         // Demand-driven polls (not ticks), so a slow poll never overflows into a failure of the whole flow.
         Multi<ConsentProcessor.Outcome> ended = Multi.createBy().repeating()

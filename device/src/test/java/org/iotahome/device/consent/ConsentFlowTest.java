@@ -93,7 +93,8 @@ class ConsentFlowTest {
                 new MamPublisher(devicePublisher, Outbox.open(dir.resolve("outbox"))),
                 new DirectSender(tangle, "IOTAHOME9CONSENT", Clock.systemUTC(), WAIT), new EnvelopeSealer(new SecureRandom()),
                 new SecureRandom(), Clock.systemUTC());
-        outcomes = new ConsentFollower(pairing, transport, processor, dir, FAST, FAST, FAST, worker).outcomes()
+        outcomes = new ConsentFollower(pairing, transport, processor, dir, FAST, FAST, FAST, worker,
+                org.iotahome.protocol.event.RotatedKeys.device(device, WRAP)).outcomes()
                 .subscribe().withSubscriber(AssertSubscriber.create(Long.MAX_VALUE));
     }
 
@@ -109,6 +110,9 @@ class ConsentFlowTest {
             return opener.open(e);
         }
     }
+
+    private static final org.iotahome.protocol.pairing.ConsentWrapKey WRAP = org.iotahome.protocol.pairing.ConsentWrapKey.derive(
+            new org.iotahome.protocol.pairing.DeviceSecret("DEVICE9SECRET9FOR9CONSENT9WRAP"), MailboxAddress.of("D".repeat(81)));
 
     private Provider provider(char letter) {
         EnvelopeKeyPair keys = EnvelopeKeyPair.generate(KemAlgorithm.MLKEM768, new SecureRandom());
@@ -249,5 +253,42 @@ class ConsentFlowTest {
 
         await(() -> pairing.load().map(Pairing::confirmed).orElse(false), "the new pairing is confirmed");
         assertThat(pairing.load().orElseThrow().consent().root()).isEqualTo(otherRoot);
+    }
+
+    @Test
+    void aConsentKeyRotationWrappedForTheDeviceIsFollowedUnderTheNewKey() throws Exception {
+        SideKey next = new SideKey("NEXT9CONSENT9KEY");
+        homeConsent.publishThenChangeKey(AsciiTrytes.toTrytes(EventCodec.write(new KeyRotation(1L, java.util.Map.of(),
+                java.util.Map.of(device, WRAP.wrap(next, new SecureRandom()))))), MamMode.RESTRICTED, next);
+        Provider a = provider('A');
+        home(new Authorized(2L, policy(a, device)));
+
+        outcomes.awaitItems(2, WAIT);
+        MamData data = a.inbox().awaitItems(1, WAIT).getItems().get(0);
+
+        assertThat(outcomes.getItems()).containsExactly(ConsentProcessor.Outcome.IGNORED, ConsentProcessor.Outcome.AUTHORIZED);
+        // A provider authorized after a rotation receives the current key.
+        assertThat(a.open(data.consent().sideKey())).isEqualTo(next.trytes());
+        a.inbox().cancel();
+    }
+
+    @Test
+    void aRotatedKeyThatDoesNotOpenIsRetriedAndNeverTakenForARevocation() throws Exception {
+        Provider a = provider('A');
+        home(new Authorized(1L, policy(a, device)));
+        outcomes.awaitItems(1, WAIT);
+        SideKey next = new SideKey("NEXT9CONSENT9KEY");
+        org.iotahome.protocol.pairing.ConsentWrapKey wrong = org.iotahome.protocol.pairing.ConsentWrapKey.derive(
+                org.iotahome.protocol.pairing.DeviceSecret.generate(new SecureRandom()), device);
+        homeConsent.publishThenChangeKey(AsciiTrytes.toTrytes(EventCodec.write(new KeyRotation(2L, java.util.Map.of(),
+                java.util.Map.of(device, wrong.wrap(next, new SecureRandom()))))), MamMode.RESTRICTED, next);
+        home(new AuthorizationRevoked(3L, policy(a, device)));
+
+        Thread.sleep(500); // many retries at FAST backoff
+        assertThat(outcomes.getFailure()).isNull();
+        assertThat(outcomes.getItems()).containsExactly(ConsentProcessor.Outcome.AUTHORIZED);
+        assertThat(providers.all()).containsExactly(a.entry());
+        assertThat(pairing.load()).isPresent();
+        a.inbox().cancel();
     }
 }

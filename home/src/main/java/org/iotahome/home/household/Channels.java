@@ -6,6 +6,7 @@ import org.iotahome.home.identity.HomeIdentity;
 import org.iotahome.protocol.event.ChannelEvent;
 import org.iotahome.protocol.event.ChannelKey;
 import org.iotahome.protocol.event.DeviceAdded;
+import org.iotahome.protocol.event.KeyRotation;
 import org.iotahome.protocol.tangle.Address;
 import org.iotahome.protocol.event.EventCodec;
 import org.iotahome.protocol.mam.ChannelPublisher;
@@ -86,24 +87,41 @@ public final class Channels {
                 ConsentSeeds.sideKey(identity.seed(), device, generation), SECURITY);
     }
 
-    /** Publishes on the consent channel of {@code device} that starts at {@code consent}. */
-    public synchronized void publishOnConsent(ChannelKey consent, Address device, ChannelEvent event) throws IOException {
-        ChannelPublisher.open(new FileChannelStateStore(consentFile(consent.root())), sink, () -> recoverConsent(consent, device))
-                .publish(AsciiTrytes.toTrytes(EventCodec.write(event)));
+    /** Publishes on {@code device}'s consent channel under its current key. */
+    public synchronized void publishOnConsent(PairedDevice device, ChannelEvent event) throws IOException {
+        consentPublisher(device).publish(AsciiTrytes.toTrytes(EventCodec.write(event)));
     }
 
-    /** PROTOCOL.md §7: with the state file lost, the seed is derived again and the position found by walking the channel. */
-    private MamChannel recoverConsent(ChannelKey consent, Address device) {
+    /**
+     * PROTOCOL.md §7: {@code rotation} under the current key, then {@code next} for what follows, in
+     * one saved step, so a crash never leaves the rotation sent and the old key still in use.
+     */
+    public synchronized void rotateConsent(PairedDevice device, KeyRotation rotation, SideKey next) throws IOException {
+        consentPublisher(device).publishThenChangeKey(AsciiTrytes.toTrytes(EventCodec.write(rotation)), MamMode.RESTRICTED, next);
+    }
+
+    private ChannelPublisher consentPublisher(PairedDevice device) throws IOException {
+        return ChannelPublisher.open(new FileChannelStateStore(consentFile(device.consent().root())), sink, () -> recoverConsent(device));
+    }
+
+    /**
+     * PROTOCOL.md §7: with the state file lost, the seed is derived again, and the index and the
+     * current key are found by walking the channel across its rotations, as the device reads it.
+     */
+    private MamChannel recoverConsent(PairedDevice device) {
+        Address address = device.device().iotaAddress();
         for (int generation = 0; generation < MAX_GENERATIONS; generation++) {
-            if (!consentKey(device, generation).equals(consent)) continue;
+            if (!consentKey(address, generation).equals(device.consent())) continue;
             try {
-                return MamChannel.open(ConsentSeeds.seed(identity.seed(), device, generation), MamMode.RESTRICTED,
-                        new SideKey(consent.sideKey()), SECURITY, log.count(consent), 1);
+                EventLog.Walked walked = log.walk(device.consent(), device.consentKeys());
+                return MamChannel.open(ConsentSeeds.seed(identity.seed(), address, generation), MamMode.RESTRICTED, walked.key(), SECURITY,
+                        walked.messages(), 1);
             } catch (IOException e) {
-                throw new HouseholdException("cannot read the consent channel " + consent.root() + " to find its next index: " + e.getMessage());
+                throw new HouseholdException("cannot read the consent channel " + device.consent().root() + " to find its next index: "
+                        + e.getMessage());
             }
         }
-        throw new HouseholdException("the consent channel " + consent.root() + " of device " + device.trytes()
+        throw new HouseholdException("the consent channel " + device.consent().root() + " of device " + address.trytes()
                 + " is not derived from this household's seed");
     }
 

@@ -6,7 +6,9 @@ import java.util.List;
 import org.iotahome.protocol.event.ChannelEvent;
 import org.iotahome.protocol.event.ChannelKey;
 import org.iotahome.protocol.event.EventCodec;
+import org.iotahome.protocol.mam.ChannelMessage;
 import org.iotahome.protocol.mam.ChannelReader;
+import org.iotahome.protocol.mam.KeySchedule;
 import org.iotahome.protocol.mam.MamMode;
 import org.iotahome.protocol.mam.MessageSource;
 import org.iotahome.protocol.mam.ReadResult;
@@ -14,10 +16,16 @@ import org.iotahome.protocol.mam.SideKey;
 import org.iotahome.protocol.trinary.AsciiTrytes;
 import org.jboss.logging.Logger;
 
-/** The events on one restricted channel, read from the Tangle from its first root (PROTOCOL.md §5, §7). */
+/**
+ * The events on one restricted channel, read from the Tangle from its first root (PROTOCOL.md §5,
+ * §7), switching side keys where a {@link KeySchedule} says (a consent channel's KEY_ROTATION).
+ */
 public final class EventLog {
 
     private static final Logger LOG = Logger.getLogger(EventLog.class);
+
+    /** What a walk to the head found: the events, how many messages the channel holds, and the key its head is under. */
+    public record Walked(List<ChannelEvent> events, long messages, SideKey key) {}
 
     private final ChannelReader reader;
 
@@ -25,22 +33,37 @@ public final class EventLog {
         this.reader = new ChannelReader(source);
     }
 
-    /** Every readable event in channel order; a message that is not an event is skipped with its reason logged. */
+    /** Every readable event in channel order, under one key; a message that is not an event is skipped with its reason logged. */
     public List<ChannelEvent> read(ChannelKey channel) throws IOException {
-        ReadResult result = reader.read(channel.root(), MamMode.RESTRICTED, new SideKey(channel.sideKey()));
-        List<ChannelEvent> events = new ArrayList<>();
-        for (ReadResult.ReadMessage m : result.messages()) {
-            try {
-                events.add(EventCodec.read(AsciiTrytes.fromTrytes(m.message())));
-            } catch (IllegalArgumentException e) { // MalformedJsonException included {
-                LOG.warnf("skipped message %d of channel %s: %s", m.index(), channel.root(), e.getMessage());
-            }
-        }
-        return events;
+        return walk(channel, KeySchedule.FIXED).events();
     }
 
-    /** How many messages the channel holds: the index its next message takes. */
+    /** How many messages the channel holds under one key: the index its next message takes. */
     public int count(ChannelKey channel) throws IOException {
-        return reader.read(channel.root(), MamMode.RESTRICTED, new SideKey(channel.sideKey())).messages().size();
+        return (int) walk(channel, KeySchedule.FIXED).messages();
+    }
+
+    /** Walks the channel to its head, the key changing after each message as {@code keys} says. */
+    public Walked walk(ChannelKey channel, KeySchedule keys) throws IOException {
+        List<ChannelEvent> events = new ArrayList<>();
+        String root = channel.root();
+        SideKey key = new SideKey(channel.sideKey());
+        long messages = 0;
+        while (true) {
+            ReadResult read = reader.read(root, MamMode.RESTRICTED, key, 1);
+            if (read.messages().isEmpty()) break;
+            for (ReadResult.ReadMessage m : read.messages()) {
+                messages++;
+                String text = AsciiTrytes.fromTrytes(m.message());
+                try {
+                    events.add(EventCodec.read(text));
+                } catch (IllegalArgumentException e) { // MalformedJsonException included
+                    LOG.warnf("skipped message %d of channel %s: %s", m.index(), channel.root(), e.getMessage());
+                }
+                key = keys.after(new ChannelMessage(m.root(), m.index(), m.message(), m.nextRoot(), key), key);
+            }
+            root = read.nextRoot();
+        }
+        return new Walked(events, messages, key);
     }
 }

@@ -16,8 +16,9 @@ import org.iotahome.protocol.tangle.Address;
 
 /**
  * Folds the household state from the Tangle alone (ARCHITECTURE.md: My Home keeps no state the
- * Tangle does not hold; PROTOCOL.md §7): the household channel names the devices and their consent
- * channels, each consent channel holds that device's policies.
+ * Tangle does not hold; PROTOCOL.md §7): the household channel names the devices, their consent
+ * channels and wrap keys; each consent channel, read across its key rotations, holds that device's
+ * policies.
  */
 public final class HouseholdFold {
 
@@ -38,15 +39,17 @@ public final class HouseholdFold {
             }
         }
         List<PairedDevice> paired = new ArrayList<>();
-        for (DeviceAdded added : devices.values())
-            paired.add(new PairedDevice(added.device(), added.consent().orElseThrow(), policies(added)));
+        for (DeviceAdded added : devices.values()) {
+            PairedDevice device = new PairedDevice(added.device(), added.consent().orElseThrow(), added.wrapKey(), List.of());
+            paired.add(new PairedDevice(device.device(), device.consent(), device.wrapKey(), policies(device)));
+        }
         return new HouseholdState(paired);
     }
 
-    private List<Policy> policies(DeviceAdded added) throws IOException {
+    private List<Policy> policies(PairedDevice device) throws IOException {
         List<Policy> policies = new ArrayList<>();
-        for (ChannelEvent event : log.read(added.consent().orElseThrow())) {
-            if (event instanceof Authorized a && isFor(a.policy(), added)) {
+        for (ChannelEvent event : log.walk(device.consent(), device.consentKeys()).events()) {
+            if (event instanceof Authorized a && isFor(a.policy(), device)) {
                 if (!policies.contains(a.policy())) policies.add(a.policy());
             } else if (event instanceof AuthorizationRevoked r) {
                 policies.remove(r.policy());
@@ -58,7 +61,7 @@ public final class HouseholdFold {
     }
 
     /** PROTOCOL.md §7: a policy naming another device has no effect on this one. */
-    private static boolean isFor(Policy policy, DeviceAdded added) {
-        return policy.device().iotaAddress().equals(added.device().iotaAddress());
+    private static boolean isFor(Policy policy, PairedDevice device) {
+        return policy.device().iotaAddress().equals(device.device().iotaAddress());
     }
 }

@@ -24,6 +24,7 @@ import org.iotahome.protocol.message.ClaimResult;
 import org.iotahome.protocol.message.DirectMessage;
 import org.iotahome.protocol.message.MessageCodec;
 import org.iotahome.protocol.pairing.Challenge;
+import org.iotahome.protocol.pairing.ConsentWrapKey;
 import org.iotahome.protocol.pairing.DeviceSecret;
 import org.iotahome.protocol.pairing.PairingSeal;
 import org.iotahome.protocol.pairing.PairingText;
@@ -185,7 +186,8 @@ public final class PairingClient {
         private PairingOutcome paired() throws IOException {
             reach(PairingStep.RESULT_RECEIVED);
             Device paired = new Device(device, DEVICE_TYPE);
-            household.added(paired, consent);
+            // PROTOCOL.md §7: the wrap key lets My Home hand the device each new consent key, and read past it itself.
+            household.added(paired, consent, ConsentWrapKey.derive(secret, device));
             LOG.infof("paired device %s", device);
             return new PairingOutcome.Paired(paired, consent);
         }

@@ -38,12 +38,13 @@ class HouseholdTest {
 
     private Household household(Path data) {
         Channels channels = new Channels(data, identity, transport, new EventLog(transport));
-        return new Household(channels, new HouseholdFold(new EventLog(transport)), new EventLog(transport), clock::incrementAndGet);
+        return new Household(channels, new HouseholdFold(new EventLog(transport)), new EventLog(transport), clock::incrementAndGet,
+                new java.security.SecureRandom());
     }
 
     private ChannelKey pair(Household household, Address device) throws IOException {
         ChannelKey consent = new Channels(dir, identity, transport, new EventLog(transport)).nextConsent(device);
-        household.added(new Device(device, "P1"), consent);
+        household.added(new Device(device, "P1"), consent, Fixtures.wrapKey(device));
         return consent;
     }
 
@@ -59,7 +60,8 @@ class HouseholdTest {
 
         HouseholdState state = household.state();
 
-        assertThat(state.devices()).containsExactly(new PairedDevice(new Device(meter, "P1"), consent, java.util.List.of(Fixtures.policy(b, meter))));
+        assertThat(state.devices()).containsExactly(new PairedDevice(new Device(meter, "P1"), consent,
+                java.util.Optional.of(Fixtures.wrapKey(meter)), java.util.List.of(Fixtures.policy(b, meter))));
     }
 
     @Test
@@ -88,14 +90,15 @@ class HouseholdTest {
 
         assertThat(household.state().devices()).isEmpty();
         assertThat(new EventLog(transport).read(consent)).extracting(e -> e.type())
-                .containsExactly("DEVICE_ADDED", "AUTHORIZED", "DEVICE_DELETED");
+                .containsExactly("DEVICE_ADDED", "AUTHORIZED", "DEVICE_DELETED", "KEY_ROTATION");
     }
 
     @Test
     void aLostHouseholdStateFileNeverReusesALeaf() throws IOException {
         pair(household(dir), meter);
         // A My Home with no channel state file publishes after what is on the Tangle, not at its first leaf.
-        household(emptyDir).added(new Device(other, "P1"), new Channels(emptyDir, identity, transport, new EventLog(transport)).nextConsent(other));
+        household(emptyDir).added(new Device(other, "P1"), new Channels(emptyDir, identity, transport, new EventLog(transport)).nextConsent(other),
+                Fixtures.wrapKey(other));
 
         assertThat(new EventLog(transport).read(new Channels(dir, identity, transport, new EventLog(transport)).householdKey()))
                 .extracting(e -> e.type()).containsExactly("DEVICE_ADDED", "DEVICE_ADDED");
@@ -133,7 +136,11 @@ class HouseholdTest {
         fresh.delete(meter);
 
         assertThat(new EventLog(transport).read(consent)).extracting(e -> e.type())
-                .containsExactly("DEVICE_ADDED", "AUTHORIZED", "AUTHORIZED", "AUTHORIZATION_REVOKED", "DEVICE_DELETED");
+                .containsExactly("DEVICE_ADDED", "AUTHORIZED", "AUTHORIZED", "AUTHORIZATION_REVOKED", "KEY_ROTATION");
+        assertThat(new EventLog(transport).walk(consent, org.iotahome.protocol.event.RotatedKeys.device(meter, Fixtures.wrapKey(meter)))
+                .events()).extracting(e -> e.type())
+                .containsExactly("DEVICE_ADDED", "AUTHORIZED", "AUTHORIZED", "AUTHORIZATION_REVOKED", "KEY_ROTATION", "DEVICE_DELETED",
+                        "KEY_ROTATION");
         assertThat(household(dir).state().devices()).isEmpty();
     }
 
@@ -143,7 +150,7 @@ class HouseholdTest {
         ChannelKey firstTry = channels.nextConsent(meter);
         assertThat(new Channels(emptyDir, identity, transport, new EventLog(transport)).nextConsent(meter)).isEqualTo(firstTry);
         assertThat(channels.nextConsent(other)).isNotEqualTo(firstTry);
-        household(dir).added(new Device(meter, "P1"), firstTry);
+        household(dir).added(new Device(meter, "P1"), firstTry, Fixtures.wrapKey(meter));
         household(dir).delete(meter);
 
         assertThat(channels.nextConsent(meter)).isNotEqualTo(firstTry);
@@ -153,11 +160,58 @@ class HouseholdTest {
     void aPairingCutShortAfterTheHouseholdEventIsFinishedAtStart() throws IOException {
         Channels channels = new Channels(dir, identity, transport, new EventLog(transport));
         ChannelKey consent = channels.nextConsent(meter);
-        channels.publishOnHousehold(org.iotahome.protocol.event.DeviceAdded.onHousehold(1L, new Device(meter, "P1"), consent));
+        channels.publishOnHousehold(org.iotahome.protocol.event.DeviceAdded.onHousehold(1L, new Device(meter, "P1"), consent,
+                Fixtures.wrapKey(meter)));
         // crash: the consent channel never got its DEVICE_ADDED
 
-        assertThat(household(emptyDir).finishUnconfirmed()).isEqualTo(1);
-        assertThat(household(dir).finishUnconfirmed()).isZero();
+        assertThat(household(emptyDir).finishInterrupted()).isEqualTo(1);
+        assertThat(household(dir).finishInterrupted()).isZero();
         assertThat(new EventLog(transport).read(consent)).extracting(e -> e.type()).containsExactly("DEVICE_ADDED");
+    }
+
+    @Test
+    void aRevocationRotatesTheConsentKeyForTheDeviceAndTheProvidersStillAuthorizedOnly() throws IOException {
+        Household household = household(dir);
+        ChannelKey consent = pair(household, meter);
+        Fixtures.KeyedProvider a = Fixtures.keyedProvider('A');
+        Fixtures.KeyedProvider b = Fixtures.keyedProvider('B');
+        household.grant(Fixtures.policy(a.entry(), meter));
+        household.grant(Fixtures.policy(b.entry(), meter));
+        household.revoke(Fixtures.policy(a.entry(), meter));
+        household.grant(Fixtures.policy(Fixtures.provider('C'), meter));
+
+        org.iotahome.protocol.event.KeyRotation rotation = (org.iotahome.protocol.event.KeyRotation) new EventLog(transport).read(consent).get(4);
+        assertThat(rotation.keys()).containsOnlyKeys(b.entry().iotaAddress());
+        assertThat(rotation.wrapped()).containsOnlyKeys(meter);
+        org.iotahome.protocol.envelope.EnvelopeOpener opener = new org.iotahome.protocol.envelope.EnvelopeOpener(b.keys());
+        var asB = new EventLog(transport).walk(consent,
+                org.iotahome.protocol.event.RotatedKeys.provider(b.entry().iotaAddress(), opener)).events();
+        var asA = new EventLog(transport).walk(consent, org.iotahome.protocol.event.RotatedKeys.provider(a.entry().iotaAddress(),
+                new org.iotahome.protocol.envelope.EnvelopeOpener(a.keys()))).events();
+        var asDevice = new EventLog(transport).walk(consent, org.iotahome.protocol.event.RotatedKeys.device(meter, Fixtures.wrapKey(meter))).events();
+        assertThat(asB).extracting(e -> e.type()).containsExactly("DEVICE_ADDED", "AUTHORIZED", "AUTHORIZED", "AUTHORIZATION_REVOKED",
+                "KEY_ROTATION", "AUTHORIZED");
+        assertThat(asDevice).isEqualTo(asB);
+        assertThat(asA).extracting(e -> e.type()).containsExactly("DEVICE_ADDED", "AUTHORIZED", "AUTHORIZED", "AUTHORIZATION_REVOKED",
+                "KEY_ROTATION");
+        assertThat(household.state().devices().get(0).policies()).extracting(p -> p.serviceProvider().url().getHost())
+                .containsExactly("b.example", "c.example");
+    }
+
+    @Test
+    void aRevocationCutShortBeforeItsRotationIsRotatedAtStart() throws IOException {
+        Household household = household(dir);
+        ChannelKey consent = pair(household, meter);
+        ServiceProvider a = Fixtures.provider('A');
+        household.grant(Fixtures.policy(a, meter));
+        PairedDevice device = household.state().devices().get(0);
+        new Channels(dir, identity, transport, new EventLog(transport))
+                .publishOnConsent(device, new org.iotahome.protocol.event.AuthorizationRevoked(clock.incrementAndGet(), Fixtures.policy(a, meter)));
+        // crash: no KEY_ROTATION yet
+
+        assertThat(household(emptyDir).finishInterrupted()).isEqualTo(1);
+        assertThat(household(dir).finishInterrupted()).isZero();
+        assertThat(new EventLog(transport).read(consent)).extracting(e -> e.type())
+                .containsExactly("DEVICE_ADDED", "AUTHORIZED", "AUTHORIZATION_REVOKED", "KEY_ROTATION");
     }
 }

@@ -50,7 +50,7 @@ class PairingClientTest {
     void start() {
         device = new TestDevice(tangle, MailboxAddress.of("D".repeat(81)));
         household = new Household(new Channels(dir, identity, transport, new EventLog(transport)),
-                new HouseholdFold(new EventLog(transport)), new EventLog(transport), clock::incrementAndGet);
+                new HouseholdFold(new EventLog(transport)), new EventLog(transport), clock::incrementAndGet, new SecureRandom());
     }
 
     @AfterEach
@@ -76,7 +76,8 @@ class PairingClientTest {
         PairingOutcome.Paired paired = (PairingOutcome.Paired) outcome;
         assertThat(paired.consent()).isEqualTo(device.consent.get());
         assertThat(household.state().devices())
-                .containsExactly(new PairedDevice(new Device(device.address, "P1"), paired.consent(), List.of()));
+                .containsExactly(new PairedDevice(new Device(device.address, "P1"), paired.consent(),
+                        java.util.Optional.of(org.iotahome.protocol.pairing.ConsentWrapKey.derive(device.secret, device.address)), List.of()));
         assertThat(new EventLog(transport).read(paired.consent())).extracting(e -> e.type()).containsExactly("DEVICE_ADDED");
         assertThat(steps).containsExactly(PairingStep.CLAIM_SENT, PairingStep.CHALLENGE_RECEIVED, PairingStep.ANSWER_SENT,
                 PairingStep.RESULT_RECEIVED);

@@ -50,7 +50,7 @@ class PagesTest {
     void pairADevice() throws IOException {
         device = MailboxAddress.of(RandomTrytes.of(new SecureRandom(), 81));
         consent = channels.nextConsent(device);
-        household.added(new Device(device, "P1"), consent);
+        household.added(new Device(device, "P1"), consent, org.iotahome.home.support.Fixtures.wrapKey(device));
     }
 
     private List<ChannelEvent> consentEvents() throws IOException {
@@ -104,7 +104,7 @@ class PagesTest {
         given().redirects().follow(false).formParam("device", device.trytes()).formParam("index", 0)
                 .when().post("/policies/revoke").then().statusCode(303).header("Location", containsString("/"));
 
-        assertThat(consentEvents()).extracting(ChannelEvent::type).containsExactly("DEVICE_ADDED", "AUTHORIZED", "AUTHORIZATION_REVOKED");
+        assertThat(consentEvents()).extracting(ChannelEvent::type).containsExactly("DEVICE_ADDED", "AUTHORIZED", "AUTHORIZATION_REVOKED", "KEY_ROTATION");
         assertThat(household.state().device(device).orElseThrow().policies()).isEmpty();
     }
 
@@ -114,7 +114,7 @@ class PagesTest {
                 .when().post("/devices/delete").then().statusCode(303);
 
         assertThat(household.state().device(device)).isEmpty();
-        assertThat(consentEvents()).extracting(ChannelEvent::type).containsExactly("DEVICE_ADDED", "DEVICE_DELETED");
+        assertThat(consentEvents()).extracting(ChannelEvent::type).containsExactly("DEVICE_ADDED", "DEVICE_DELETED", "KEY_ROTATION");
     }
 
     @Test

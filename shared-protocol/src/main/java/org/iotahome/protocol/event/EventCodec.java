@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.iotahome.protocol.envelope.Envelope;
 import org.iotahome.protocol.envelope.EnvelopeJson;
 import org.iotahome.protocol.json.FieldReader;
@@ -14,6 +15,8 @@ import org.iotahome.protocol.json.MalformedJsonException;
 import org.iotahome.protocol.json.UnknownTypeException;
 import org.iotahome.protocol.json.UnsupportedVersionException;
 import org.iotahome.protocol.json.WireJson;
+import org.iotahome.protocol.pairing.ConsentWrapKey;
+import org.iotahome.protocol.pairing.SealedValue;
 import org.iotahome.protocol.tangle.Address;
 
 /**
@@ -44,6 +47,7 @@ public final class EventCodec {
         if (event instanceof DeviceAdded e) {
             n.set("device", e.device().toNode());
             e.consent().ifPresent(c -> n.set("consent", c.toNode()));
+            e.wrapKey().ifPresent(k -> n.put("consentWrapKey", k.toBase64()));
         } else if (event instanceof DeviceDeleted e) {
             n.set("device", e.device().toNode());
         } else if (event instanceof Authorized e) {
@@ -57,6 +61,7 @@ public final class EventCodec {
         } else if (event instanceof KeyRotation e) {
             ObjectNode keys = n.putObject("keys");
             e.keys().forEach((provider, env) -> keys.set(provider.trytes(), EnvelopeJson.toNode(env)));
+            e.wrapped().forEach((device, sealed) -> keys.set(device.trytes(), sealed.toNode()));
         }
         return WireJson.write(n);
     }
@@ -73,17 +78,11 @@ public final class EventCodec {
             case Authorized.TYPE -> new Authorized(timestamp, Policy.read(r.object("policy")));
             case AuthorizationRevoked.TYPE -> new AuthorizationRevoked(timestamp, Policy.read(r.object("policy")));
             case Data.TYPE -> new Data(timestamp, r.string("raw"), readings(r));
-            case KeyRotation.TYPE -> new KeyRotation(timestamp, keys(r.object("keys")));
+            case KeyRotation.TYPE -> keyRotation(timestamp, r.object("keys"));
             default -> throw new UnknownTypeException(type, TYPES);
         };
         r.end();
         return event;
-    }
-
-    private static DeviceAdded deviceAdded(long timestamp, FieldReader r) {
-        Device device = Device.read(r.object("device"));
-        if (!r.has("consent")) return DeviceAdded.onConsent(timestamp, device);
-        return DeviceAdded.onHousehold(timestamp, device, ChannelKey.read(r.object("consent")));
     }
 
     private static List<JsonNode> readings(FieldReader r) {
@@ -97,17 +96,32 @@ public final class EventCodec {
         return out;
     }
 
-    private static Map<Address, Envelope> keys(FieldReader keys) {
-        Map<Address, Envelope> out = new LinkedHashMap<>();
+    /** An entry with {@code alg} is a provider's envelope; one with only {@code iv, ct} a key wrapped for the device. */
+    private static KeyRotation keyRotation(long timestamp, FieldReader keys) {
+        Map<Address, Envelope> envelopes = new LinkedHashMap<>();
+        Map<Address, SealedValue> wrapped = new LinkedHashMap<>();
         for (String name : keys.names()) {
-            Address provider;
+            Address reader;
             try {
-                provider = new Address(name);
+                reader = new Address(name);
             } catch (IllegalArgumentException e) {
-                throw new MalformedJsonException(keys.pathOf(name), "key is not a provider address: " + e.getMessage(), e);
+                throw new MalformedJsonException(keys.pathOf(name), "key is not an address: " + e.getMessage(), e);
             }
-            out.put(provider, EnvelopeJson.read(keys.object(name)));
+            FieldReader entry = keys.object(name);
+            if (entry.has("alg")) envelopes.put(reader, EnvelopeJson.read(entry));
+            else wrapped.put(reader, SealedValue.read(entry));
         }
-        return out;
+        return new KeyRotation(timestamp, envelopes, wrapped);
     }
+
+    private static DeviceAdded deviceAdded(long timestamp, FieldReader r) {
+        Device device = Device.read(r.object("device"));
+        if (!r.has("consent")) return DeviceAdded.onConsent(timestamp, device);
+        ChannelKey consent = ChannelKey.read(r.object("consent"));
+        Optional<ConsentWrapKey> wrap = r.has("consentWrapKey")
+                ? Optional.of(r.value("consentWrapKey", ConsentWrapKey::fromBase64)) : Optional.empty();
+        r.allow("consentWrapKey");
+        return new DeviceAdded(timestamp, device, Optional.of(consent), wrap);
+    }
+
 }

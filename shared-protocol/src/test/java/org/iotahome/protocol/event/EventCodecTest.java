@@ -42,10 +42,16 @@ class EventCodecTest {
         Map<Address, Envelope> keys = new LinkedHashMap<>();
         keys.put(PROVIDER, env);
         keys.put(DEVICE, env);
-        return Stream.of(DeviceAdded.onHousehold(T, new Device(DEVICE, "P1"), consent), DeviceAdded.onConsent(T, new Device(DEVICE, "P1")), new DeviceDeleted(T, new Device(DEVICE, "P1")),
+        org.iotahome.protocol.pairing.ConsentWrapKey wrap = org.iotahome.protocol.pairing.ConsentWrapKey.derive(
+                new org.iotahome.protocol.pairing.DeviceSecret("S".repeat(27)), DEVICE);
+        Map<Address, Envelope> providerOnly = Map.of(PROVIDER, env);
+        return Stream.of(DeviceAdded.onHousehold(T, new Device(DEVICE, "P1"), consent, wrap), DeviceAdded.onConsent(T, new Device(DEVICE, "P1")),
+                new DeviceAdded(T, new Device(DEVICE, "P1"), java.util.Optional.of(consent), java.util.Optional.empty()),
+                new DeviceDeleted(T, new Device(DEVICE, "P1")),
                 new Authorized(T, policy()), new AuthorizationRevoked(T + 1, policy()),
                 new Data(T, "/ISK5\\2M550T-1012\r\n!F46A", List.of(reading, reading)), new Data(0, "", List.of()),
-                new KeyRotation(T, keys), new KeyRotation(T, Map.of()));
+                new KeyRotation(T, keys), new KeyRotation(T, Map.of()),
+                new KeyRotation(T, providerOnly, Map.of(DEVICE, wrap.wrap(new org.iotahome.protocol.mam.SideKey("NEXT9KEY"), RANDOM))));
     }
 
     @ParameterizedTest
@@ -80,7 +86,7 @@ class EventCodecTest {
         assertThatThrownBy(() -> EventCodec.read("{\"v\":1,\"type\":\"DATA\",\"timestamp\":1,\"raw\":\"\",\"readings\":[1]}"))
                 .hasMessage("field 'readings[0]': must be an object");
         assertThatThrownBy(() -> EventCodec.read("{\"v\":1,\"type\":\"KEY_ROTATION\",\"timestamp\":1,\"keys\":{\"ABC\":{}}}"))
-                .hasMessageStartingWith("field 'keys.ABC': key is not a provider address");
+                .hasMessageStartingWith("field 'keys.ABC': key is not an address");
         assertThatThrownBy(() -> EventCodec.read("{\"v\":1,\"type\":\"DEVICE_ADDED\",\"timestamp\":1,\"device\":{\"iotaAddress\":\""
                 + DEVICE + "\",\"type\":\"P1\"},\"consent\":{\"root\":\"" + "R".repeat(81) + "\",\"sideKey\":\"\"}}"))
                 .hasMessage("field 'consent.sideKey': sideKey must be 1..81 trytes, was 0");
