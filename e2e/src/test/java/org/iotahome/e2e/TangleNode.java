@@ -14,10 +14,12 @@ final class TangleNode implements AutoCloseable {
 
     final String url;
     private final ServiceProcess process;
+    private final Path dir;
 
-    private TangleNode(ServiceProcess process, String url) {
+    private TangleNode(ServiceProcess process, String url, Path dir) {
         this.process = process;
         this.url = url;
+        this.dir = dir;
     }
 
     static TangleNode start() throws Exception {
@@ -25,11 +27,14 @@ final class TangleNode implements AutoCloseable {
         ServiceProcess p = ServiceProcess.start("tangle-node", "iotahome.node.jar", Map.of(),
                 List.of("-Dtangle.port=0", "-Dtangle.data-dir=" + dir, "-Dtangle.min-weight-magnitude=" + MWM), dir.resolve("node.log"));
         String port = p.await(Pattern.compile("Listening on: http://[^:]+:(\\d+)"), Duration.ofSeconds(60)).group(1);
-        return new TangleNode(p, "http://127.0.0.1:" + port);
+        return new TangleNode(p, "http://127.0.0.1:" + port, dir);
     }
 
     @Override
     public void close() throws Exception {
         process.close();
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        }
     }
 }
