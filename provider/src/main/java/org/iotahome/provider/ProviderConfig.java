@@ -26,6 +26,12 @@ public interface ProviderConfig {
     /** How often a device channel's head is polled for new events. */
     Duration readingsPoll();
 
+    /** Unconfirmed grants (a MAM_DATA whose consent channel has not yet confirmed it) kept at most. */
+    int pendingMax();
+
+    /** An unconfirmed grant is forgotten after this long. */
+    Duration pendingExpiry();
+
     /** Backoff bounds while the node cannot be reached. */
     Duration retryMin();
 

@@ -12,7 +12,12 @@ public record Grant(String deviceRoot, SideKey deviceSideKey, String consentRoot
         Status status) {
 
     public enum Status {
-        /** Followed: readings arrive. */
+        /**
+         * A MAM_DATA alone (PROTOCOL.md §7): anyone can seal one to this provider, so it is not
+         * followed until the consent channel it names holds an AUTHORIZED for this provider.
+         */
+        PENDING,
+        /** Confirmed and followed: readings arrive. */
         ACTIVE,
         /** A KEY_ROTATION held no key for this provider (PROTOCOL.md §7): nothing newer can be read. */
         REVOKED
@@ -24,6 +29,14 @@ public record Grant(String deviceRoot, SideKey deviceSideKey, String consentRoot
         if (deviceSideKey == null || consentSideKey == null) throw new IllegalArgumentException("a grant needs both side keys");
         if (receivedAt < 0) throw new IllegalArgumentException("receivedAt must be ms since the epoch, was " + receivedAt);
         if (status == null) throw new IllegalArgumentException("a grant needs a status");
+    }
+
+    public Grant confirmed() {
+        return new Grant(deviceRoot, deviceSideKey, consentRoot, consentSideKey, receivedAt, Status.ACTIVE);
+    }
+
+    public boolean pending() {
+        return status == Status.PENDING;
     }
 
     public Grant revoked() {

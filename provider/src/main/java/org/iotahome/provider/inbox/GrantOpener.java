@@ -36,7 +36,7 @@ public final class GrantOpener {
             return new Opened.Skipped(message.bundleHash(), "expected MAM_DATA, got " + read.type());
         try {
             return new Opened.Granted(new Grant(open(data.mamData().root()), sideKey(data.mamData()), open(data.consent().root()),
-                    sideKey(data.consent()), clock.millis(), Grant.Status.ACTIVE));
+                    sideKey(data.consent()), clock.millis(), Grant.Status.PENDING));
         } catch (EnvelopeException e) {
             return new Opened.Skipped(message.bundleHash(), "MAM_DATA does not open with this provider's key: " + e.getMessage());
         } catch (IllegalArgumentException e) {

@@ -65,6 +65,15 @@ public final class GrantStore {
         return grants;
     }
 
+    /** Forgets a grant (a pending one that was never confirmed). */
+    public synchronized void delete(String deviceRoot) {
+        try {
+            Files.deleteIfExists(fileOf(deviceRoot));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete the grant " + fileOf(deviceRoot) + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Marks the grant revoked; false when there is no grant at that root. */
     public synchronized boolean revoke(String deviceRoot) {
         Optional<Grant> grant = get(deviceRoot);

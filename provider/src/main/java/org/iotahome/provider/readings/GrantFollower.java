@@ -9,6 +9,7 @@ import org.iotahome.protocol.event.ChannelEvent;
 import org.iotahome.protocol.event.Data;
 import org.iotahome.protocol.event.EventCodec;
 import org.iotahome.protocol.event.KeyRotation;
+import org.iotahome.protocol.event.RotatedKeys;
 import org.iotahome.protocol.mam.ChannelFollower;
 import org.iotahome.protocol.mam.ChannelMessage;
 import org.iotahome.protocol.mam.FileFollowerPositionStore;
@@ -22,7 +23,7 @@ import org.jboss.logging.Logger;
 /**
  * Follows the device channel of one grant (restricted, PROTOCOL.md §7): stores DATA readings,
  * switches keys at a KEY_ROTATION that holds one for this provider, and ends the grant at one that
- * does not. The position is saved once a message is handled, per device channel, so a restart
+ * does not. A key for this provider that does not open is a fault, retried with backoff. The position is saved once a message is handled, per device channel, so a restart
  * resumes after the last handled message.
  */
 public final class GrantFollower {
@@ -35,11 +36,11 @@ public final class GrantFollower {
     private final MessageSource source;
     private final Executor worker;
     private final Settings settings;
-    private final RotationKeys keys;
+    private final RotatedKeys keys;
     private final ReadingStore readings;
     private final GrantStore grants;
 
-    public GrantFollower(MessageSource source, Executor worker, Settings settings, RotationKeys keys, ReadingStore readings,
+    public GrantFollower(MessageSource source, Executor worker, Settings settings, RotatedKeys keys, ReadingStore readings,
             GrantStore grants) {
         this.source = source;
         this.worker = worker;
@@ -57,6 +58,9 @@ public final class GrantFollower {
         LOG.infof("following device channel %s", abbreviated(grant.deviceRoot()));
         return follower.follow(new FollowerPosition(grant.deviceRoot(), grant.deviceSideKey()), keys,
                         m -> Uni.createFrom().item(() -> handle(grant, m)))
+                // One grant's fault (a rotated key that does not open, a disk error) is retried for that grant only.
+                .onFailure().invoke(e -> LOG.errorf("device channel %s: %s; retrying", abbreviated(grant.deviceRoot()), e.getMessage()))
+                .onFailure().retry().withBackOff(settings.retryMin(), settings.retryMax()).indefinitely()
                 .select().first(o -> o.kind() != Outcome.Kind.REVOKED);
     }
 

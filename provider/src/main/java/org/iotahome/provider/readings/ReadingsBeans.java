@@ -17,6 +17,10 @@ import org.iotahome.provider.identity.ProviderIdentity;
 import org.iotahome.provider.inbox.GrantOpener;
 import org.iotahome.provider.inbox.GrantStore;
 import org.iotahome.provider.inbox.Inbox;
+import org.iotahome.provider.consent.ConsentCheck;
+import org.iotahome.provider.consent.ConsentWatch;
+import org.iotahome.provider.consent.GrantConfirmation;
+import org.iotahome.protocol.event.RotatedKeys;
 import org.jboss.logging.Logger;
 
 /** The inbox and readings objects as beans, their files under the data directory. */
@@ -52,17 +56,43 @@ public class ReadingsBeans {
         AddressWatcher watcher = new AddressWatcher(tangle, identity.address().trytes(), config.minWeightMagnitude(), config.inboxPoll(),
                 config.retryMin(), config.retryMax(), new FileCursorStore(Path.of(config.dataDir(), "inbox-cursor.json")),
                 r -> LOG.warnf("mailbox: rejected bundle %s: %s", r.bundleHash(), r.reason()));
-        return new Inbox(watcher, new GrantOpener(opener, Clock.systemUTC()), grants, Infrastructure.getDefaultWorkerPool());
+        return new Inbox(watcher, new GrantOpener(opener, Clock.systemUTC()), grants, Infrastructure.getDefaultWorkerPool(),
+                config.pendingMax());
     }
 
     @Produces
     @Singleton
-    GrantFollower grantFollower(ProviderConfig config, ProviderIdentity identity, Tangle tangle, EnvelopeOpener opener,
+    TangleMessageTransport source(ProviderConfig config, Tangle tangle) {
+        return new TangleMessageTransport(tangle, TAG, config.minWeightMagnitude(), System::currentTimeMillis, READ_TIMEOUT);
+    }
+
+    @Produces
+    @Singleton
+    ConsentCheck consentCheck(ProviderIdentity identity, TangleMessageTransport source, EnvelopeOpener opener) {
+        return new ConsentCheck(source, identity.address(), identity.keys().publicKey(), RotatedKeys.provider(identity.address(), opener));
+    }
+
+    @Produces
+    @Singleton
+    GrantConfirmation grantConfirmation(ProviderConfig config, ConsentCheck check, GrantStore grants) {
+        return new GrantConfirmation(check, grants, Infrastructure.getDefaultWorkerPool(), Clock.systemUTC(), config.retryMin(),
+                config.retryMax(), config.pendingExpiry());
+    }
+
+    @Produces
+    @Singleton
+    ConsentWatch consentWatch(ProviderConfig config, ProviderIdentity identity, TangleMessageTransport source, EnvelopeOpener opener,
+            ConsentCheck check, GrantStore grants) {
+        return new ConsentWatch(source, Infrastructure.getDefaultWorkerPool(), config.readingsPoll(), config.retryMin(), config.retryMax(),
+                Path.of(config.dataDir(), "positions"), RotatedKeys.provider(identity.address(), opener), check, grants);
+    }
+
+    @Produces
+    @Singleton
+    GrantFollower grantFollower(ProviderConfig config, ProviderIdentity identity, TangleMessageTransport source, EnvelopeOpener opener,
             ReadingStore readings, GrantStore grants) {
-        TangleMessageTransport source = new TangleMessageTransport(tangle, TAG, config.minWeightMagnitude(), System::currentTimeMillis,
-                READ_TIMEOUT);
         return new GrantFollower(source, Infrastructure.getDefaultWorkerPool(),
                 new GrantFollower.Settings(config.readingsPoll(), config.retryMin(), config.retryMax(), Path.of(config.dataDir(), "positions")),
-                new RotationKeys(identity.address(), opener), readings, grants);
+                RotatedKeys.provider(identity.address(), opener), readings, grants);
     }
 }

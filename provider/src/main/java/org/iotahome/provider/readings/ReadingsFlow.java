@@ -8,12 +8,15 @@ import org.eclipse.microprofile.reactive.messaging.Outgoing;
 import org.iotahome.provider.inbox.Grant;
 import org.iotahome.provider.inbox.GrantStore;
 import org.iotahome.provider.inbox.Inbox;
+import org.iotahome.provider.consent.ConsentWatch;
+import org.iotahome.provider.consent.GrantConfirmation;
 import org.jboss.logging.Logger;
 
 /**
  * The provider's flows as in-memory channels (ARCHITECTURE.md "Flows"): {@code grants} carries the
- * active grants kept from earlier runs, then each new one from the {@link Inbox}; {@code readings}
- * the outcomes of following each grant's device channel, all followed at once.
+ * confirmed grants kept from earlier runs, then each grant the {@link Inbox} receives once its
+ * consent channel confirms it (PROTOCOL.md §7; unconfirmed ones expire); {@code readings} the
+ * outcomes of following each grant's device channel and its consent channel, all at once.
  */
 @ApplicationScoped
 public class ReadingsFlow {
@@ -31,21 +34,31 @@ public class ReadingsFlow {
     @Inject
     GrantFollower follower;
 
+    @Inject
+    ConsentWatch consent;
+
+    @Inject
+    GrantConfirmation confirmation;
+
     @Outgoing("grants")
     Multi<Grant> grants() {
-        return Multi.createBy().concatenating().streams(
-                Multi.createFrom().deferred(() -> Multi.createFrom().iterable(store.all().stream().filter(Grant::active).toList())),
+        Multi<Grant> kept = Multi.createFrom().deferred(() -> Multi.createFrom().iterable(store.all().stream().filter(Grant::active).toList()));
+        Multi<Grant> unconfirmed = Multi.createBy().concatenating().streams(
+                Multi.createFrom().deferred(() -> Multi.createFrom().iterable(store.all().stream().filter(Grant::pending).toList())),
                 inbox.grants());
+        return Multi.createBy().merging().streams(kept, unconfirmed.onItem().transformToMulti(confirmation::confirm)
+                .merge(GrantConfirmation.MAX_CHECKED));
     }
 
     @Incoming("grants")
     @Outgoing("readings")
     Multi<Outcome> follow(Multi<Grant> grants) {
-        return grants.onItem().transformToMulti(follower::follow).merge(MAX_FOLLOWED);
+        return grants.onItem().transformToMulti(g -> Multi.createBy().merging().streams(follower.follow(g), consent.watch(g)))
+                .merge(MAX_FOLLOWED);
     }
 
     @Incoming("readings")
     void done(Outcome outcome) {
-        LOG.debugf("device channel message handled: %s", outcome);
+        LOG.debugf("message handled: %s", outcome);
     }
 }

@@ -21,7 +21,7 @@ import org.iotahome.provider.inbox.GrantStore;
 import org.iotahome.provider.readings.GrantFollower;
 import org.iotahome.provider.readings.Outcome;
 import org.iotahome.provider.readings.ReadingStore;
-import org.iotahome.provider.readings.RotationKeys;
+import org.iotahome.protocol.event.RotatedKeys;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,7 +61,7 @@ class GrantFollowerTest {
     /** A fresh follower and store on the same files, as after a restart. */
     private GrantFollower follower(ReadingStore readings) {
         return new GrantFollower(new TangleMessageTransport(tangle, "IOTAHOME9PROVIDER", 0, System::currentTimeMillis, WAIT), worker,
-                new GrantFollower.Settings(FAST, FAST, FAST, dir.resolve("positions")), new RotationKeys(ME, new EnvelopeOpener(KEYS)),
+                new GrantFollower.Settings(FAST, FAST, FAST, dir.resolve("positions")), RotatedKeys.provider(ME, new EnvelopeOpener(KEYS)),
                 readings, grants);
     }
 

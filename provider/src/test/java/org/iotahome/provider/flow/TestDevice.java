@@ -27,6 +27,12 @@ import org.iotahome.protocol.message.SealedChannelKey;
 import org.iotahome.protocol.tangle.Address;
 import org.iotahome.protocol.tangle.InMemoryTangle;
 import org.iotahome.protocol.tangle.MessageBundle;
+import java.net.URI;
+import org.iotahome.protocol.event.AuthorizationRevoked;
+import org.iotahome.protocol.event.Authorized;
+import org.iotahome.protocol.event.Device;
+import org.iotahome.protocol.event.Policy;
+import org.iotahome.protocol.event.ServiceProvider;
 import org.iotahome.protocol.trinary.AsciiTrytes;
 import org.iotahome.protocol.trinary.Trytes;
 
@@ -42,6 +48,9 @@ final class TestDevice {
     private final String firstRoot;
     private final SideKey firstKey;
     private final EnvelopeSealer sealer = new EnvelopeSealer(RANDOM);
+    /** The household's consent channel for this device, as My Home writes it. */
+    private final ChannelPublisher consent;
+    private final Address address = new Address(randomTrytes(81));
 
     TestDevice(InMemoryTangle tangle, Path dir) throws IOException {
         this.tangle = tangle;
@@ -51,6 +60,10 @@ final class TestDevice {
         this.channel = ChannelPublisher.open(new FileChannelStateStore(dir.resolve("channel.json")), transport,
                 () -> MamChannel.open(seed, MamMode.RESTRICTED, firstKey, 2));
         this.firstRoot = channel.channel().root();
+        String consentSeed = randomTrytes(81);
+        SideKey consentKey = new SideKey(randomTrytes(81));
+        this.consent = ChannelPublisher.open(new FileChannelStateStore(dir.resolve("consent.json")), transport,
+                () -> MamChannel.open(consentSeed, MamMode.RESTRICTED, consentKey, 2));
     }
 
     String root() {
@@ -61,11 +74,43 @@ final class TestDevice {
         return firstKey;
     }
 
-    /** PROTOCOL.md §3: MAM_DATA with the channel's first root and key, each sealed to {@code to}. */
-    void grant(Address provider, EnvelopePublicKey to) {
-        String consentRoot = randomTrytes(81);
+    Policy policy(Address provider, EnvelopePublicKey key) {
+        return new Policy(new ServiceProvider(URI.create("https://wattt.example/back"), provider, key), "read", new Device(address, "P1"),
+                "energy advice", List.of());
+    }
+
+    /**
+     * As the household and the device do it (PROTOCOL.md §7): AUTHORIZED for the provider on the
+     * consent channel, then MAM_DATA with the device channel's first root and key and the consent
+     * channel from that AUTHORIZED on, each sealed to {@code to}.
+     */
+    void grant(Address provider, EnvelopePublicKey to) throws IOException {
+        String consentRoot = consent.channel().root();
+        String consentKey = consent.channel().state().sideKey();
+        consent.publish(AsciiTrytes.toTrytes(EventCodec.write(new Authorized(System.currentTimeMillis(), policy(provider, to)))));
+        mamData(provider, to, consentRoot, consentKey);
+    }
+
+    /** AUTHORIZED for {@code authorizedKey} at {@code provider}'s address, then MAM_DATA sealed to {@code sealedTo}. */
+    void grantAs(Address provider, EnvelopePublicKey authorizedKey, EnvelopePublicKey sealedTo) throws IOException {
+        String consentRoot = consent.channel().root();
+        String consentKey = consent.channel().state().sideKey();
+        consent.publish(AsciiTrytes.toTrytes(EventCodec.write(new Authorized(System.currentTimeMillis(), policy(provider, authorizedKey)))));
+        mamData(provider, sealedTo, consentRoot, consentKey);
+    }
+
+    /** MAM_DATA alone, naming a consent channel that does not back it: what anyone can forge. */
+    void forgedGrant(Address provider, EnvelopePublicKey to) {
+        mamData(provider, to, consent.channel().root(), consent.channel().state().sideKey());
+    }
+
+    void revokeOnConsent(Address provider, EnvelopePublicKey key) throws IOException {
+        consent.publish(AsciiTrytes.toTrytes(EventCodec.write(new AuthorizationRevoked(System.currentTimeMillis(), policy(provider, key)))));
+    }
+
+    private void mamData(Address provider, EnvelopePublicKey to, String consentRoot, String consentKey) {
         MamData data = new MamData(new SealedChannelKey(sealer.seal(to, firstRoot), sealer.seal(to, firstKey.trytes())),
-                new SealedChannelKey(sealer.seal(to, consentRoot), sealer.seal(to, randomTrytes(81))));
+                new SealedChannelKey(sealer.seal(to, consentRoot), sealer.seal(to, consentKey)));
         send(provider, MessageCodec.write(data));
     }
 

@@ -37,10 +37,10 @@ class GrantOpenerTest {
     }
 
     @Test
-    void mamDataSealedToThisProviderBecomesAnActiveGrant() {
+    void mamDataSealedToThisProviderBecomesAPendingGrant() {
         Opened opened = opener.open(received(mamData(KEYS.publicKey(), "D".repeat(81), "DEVICE9KEY")));
         assertThat(opened).isEqualTo(new Opened.Granted(new Grant("D".repeat(81), new SideKey("DEVICE9KEY"), "C".repeat(81),
-                new SideKey("CONSENT9KEY"), 42, Grant.Status.ACTIVE)));
+                new SideKey("CONSENT9KEY"), 42, Grant.Status.PENDING)));
     }
 
     @Test

@@ -1,6 +1,7 @@
-package org.iotahome.provider.readings;
+package org.iotahome.protocol.event;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.security.SecureRandom;
 import java.util.List;
@@ -9,17 +10,15 @@ import org.iotahome.protocol.envelope.EnvelopeKeyPair;
 import org.iotahome.protocol.envelope.EnvelopeOpener;
 import org.iotahome.protocol.envelope.EnvelopeSealer;
 import org.iotahome.protocol.envelope.KemAlgorithm;
-import org.iotahome.protocol.event.ChannelEvent;
-import org.iotahome.protocol.event.Data;
-import org.iotahome.protocol.event.EventCodec;
-import org.iotahome.protocol.event.KeyRotation;
 import org.iotahome.protocol.mam.ChannelMessage;
 import org.iotahome.protocol.mam.SideKey;
 import org.iotahome.protocol.tangle.Address;
 import org.iotahome.protocol.trinary.AsciiTrytes;
 import org.junit.jupiter.api.Test;
+import org.iotahome.protocol.pairing.ConsentWrapKey;
+import org.iotahome.protocol.pairing.DeviceSecret;
 
-class RotationKeysTest {
+class RotatedKeysTest {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final EnvelopeKeyPair MINE = EnvelopeKeyPair.generate(KemAlgorithm.MLKEM768, RANDOM);
@@ -28,7 +27,7 @@ class RotationKeysTest {
     private static final Address THEM = new Address("T".repeat(81));
     private static final SideKey OLD = new SideKey("OLD");
     private static final EnvelopeSealer SEALER = new EnvelopeSealer(RANDOM);
-    private final RotationKeys keys = new RotationKeys(ME, new EnvelopeOpener(MINE));
+    private final RotatedKeys keys = RotatedKeys.provider(ME, new EnvelopeOpener(MINE));
 
     private static ChannelMessage message(ChannelEvent event) {
         return new ChannelMessage("R".repeat(81), 0, AsciiTrytes.toTrytes(EventCodec.write(event)), "N".repeat(81), OLD);
@@ -49,9 +48,24 @@ class RotationKeysTest {
     }
 
     @Test
-    void aKeyUnderThisAddressSealedToAnotherKeyIsNoKey() {
+    void aKeyUnderThisAddressThatDoesNotOpenIsAFaultNeverARevocation() {
         KeyRotation rotation = new KeyRotation(1, Map.of(ME, SEALER.seal(THEIRS.publicKey(), "NEW9KEY")));
-        assertThat(keys.keyFor(rotation)).isEmpty();
+        assertThatThrownBy(() -> keys.keyFor(rotation)).isInstanceOf(RotatedKeys.KeyNotOpenedException.class)
+                .hasMessageContaining("does not open");
+        assertThatThrownBy(() -> keys.after(message(rotation), OLD)).isInstanceOf(RotatedKeys.KeyNotOpenedException.class);
+    }
+
+    @Test
+    void theDeviceOpensTheKeyWrappedForItAndNotAProvidersEnvelope() {
+        ConsentWrapKey wrap = ConsentWrapKey.derive(new DeviceSecret("DEVICE9SECRET9OF9TWENTY9SEVEN"), ME);
+        RotatedKeys device = RotatedKeys.device(ME, wrap);
+        KeyRotation rotation = new KeyRotation(1, Map.of(THEM, SEALER.seal(THEIRS.publicKey(), "NEW9KEY")),
+                Map.of(ME, wrap.wrap(new SideKey("NEW9KEY"), RANDOM)));
+        assertThat(device.after(message(rotation), OLD)).isEqualTo(new SideKey("NEW9KEY"));
+        assertThat(keys.keyFor(rotation)).isEmpty(); // a provider at the device's address finds no envelope
+        KeyRotation wrongWrap = new KeyRotation(1, Map.of(), Map.of(ME,
+                ConsentWrapKey.derive(DeviceSecret.generate(RANDOM), ME).wrap(new SideKey("NEW9KEY"), RANDOM)));
+        assertThatThrownBy(() -> device.keyFor(wrongWrap)).isInstanceOf(RotatedKeys.KeyNotOpenedException.class);
     }
 
     @Test

@@ -1,0 +1,92 @@
+package org.iotahome.provider.consent;
+
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Executor;
+import org.iotahome.protocol.event.AuthorizationRevoked;
+import org.iotahome.protocol.event.ChannelEvent;
+import org.iotahome.protocol.event.DeviceDeleted;
+import org.iotahome.protocol.event.EventCodec;
+import org.iotahome.protocol.event.KeyRotation;
+import org.iotahome.protocol.event.RotatedKeys;
+import org.iotahome.protocol.mam.ChannelFollower;
+import org.iotahome.protocol.mam.ChannelMessage;
+import org.iotahome.protocol.mam.FileFollowerPositionStore;
+import org.iotahome.protocol.mam.FollowerPosition;
+import org.iotahome.protocol.mam.MamMode;
+import org.iotahome.protocol.mam.MessageSource;
+import org.iotahome.provider.inbox.Grant;
+import org.iotahome.provider.inbox.GrantStore;
+import org.iotahome.provider.readings.Outcome;
+import org.jboss.logging.Logger;
+
+/**
+ * Follows the consent channel of one confirmed grant (PROTOCOL.md §7), across My Home's key
+ * rotations, so the provider sees the household's own record: an AUTHORIZATION_REVOKED naming this
+ * provider, a DEVICE_DELETED, or a KEY_ROTATION without a key for it marks the grant revoked and
+ * ends the watch. A rotated key for this provider that does not open is a fault: the watch is
+ * retried from its saved position with backoff and logged, never taken for a revocation.
+ */
+public final class ConsentWatch {
+
+    private static final Logger LOG = Logger.getLogger(ConsentWatch.class);
+
+    private final MessageSource source;
+    private final Executor worker;
+    private final Duration poll;
+    private final Duration retryMin;
+    private final Duration retryMax;
+    private final Path positions;
+    private final RotatedKeys keys;
+    private final ConsentCheck me;
+    private final GrantStore grants;
+
+    public ConsentWatch(MessageSource source, Executor worker, Duration poll, Duration retryMin, Duration retryMax, Path positions,
+            RotatedKeys keys, ConsentCheck me, GrantStore grants) {
+        this.source = source;
+        this.worker = worker;
+        this.poll = poll;
+        this.retryMin = retryMin;
+        this.retryMax = retryMax;
+        this.positions = positions;
+        this.keys = keys;
+        this.me = me;
+        this.grants = grants;
+    }
+
+    /** Outcomes on the grant's consent channel until it is revoked there (that one included). */
+    public Multi<Outcome> watch(Grant grant) {
+        ChannelFollower follower = new ChannelFollower(source, MamMode.RESTRICTED, poll, retryMin, retryMax, worker,
+                new FileFollowerPositionStore(positions.resolve("consent-" + grant.deviceRoot() + ".json")),
+                skipped -> LOG.warnf("consent channel of %s: skipped a payload: %s", abbreviated(grant.deviceRoot()), skipped));
+        return follower.follow(new FollowerPosition(grant.consentRoot(), grant.consentSideKey()), keys,
+                        m -> Uni.createFrom().item(() -> handle(grant, m)))
+                .onFailure().invoke(e -> LOG.errorf("consent channel of %s: %s; retrying", abbreviated(grant.deviceRoot()), e.getMessage()))
+                .onFailure().retry().withBackOff(retryMin, retryMax).indefinitely()
+                .select().first(o -> o.kind() != Outcome.Kind.REVOKED);
+    }
+
+    Outcome handle(Grant grant, ChannelMessage message) {
+        String device = grant.deviceRoot();
+        ChannelEvent event;
+        try {
+            event = EventCodec.read(message.text());
+        } catch (IllegalArgumentException e) {
+            return new Outcome(device, Outcome.Kind.SKIPPED);
+        }
+        String why = null;
+        if (event instanceof AuthorizationRevoked r && me.isMe(r.policy().serviceProvider())) why = "consent revoked by the household";
+        else if (event instanceof DeviceDeleted) why = "the household deleted the device";
+        else if (event instanceof KeyRotation k && keys.keyFor(k).isEmpty()) why = "the consent channel's key was rotated without us";
+        if (why == null) return new Outcome(device, event instanceof KeyRotation ? Outcome.Kind.ROTATED : Outcome.Kind.SKIPPED);
+        grants.revoke(device);
+        LOG.infof("consent channel of %s: %s; the grant is revoked", abbreviated(device), why);
+        return new Outcome(device, Outcome.Kind.REVOKED);
+    }
+
+    private static String abbreviated(String trytes) {
+        return trytes.substring(0, 9) + "…";
+    }
+}

@@ -1,0 +1,77 @@
+package org.iotahome.provider.consent;
+
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executor;
+import org.iotahome.provider.inbox.Grant;
+import org.iotahome.provider.inbox.GrantStore;
+import org.jboss.logging.Logger;
+
+/**
+ * A pending grant becomes a followed one only once its consent channel confirms it
+ * ({@link ConsentCheck}); checked again with backoff while the channel holds nothing yet or the
+ * node fails, until the grant expires. A refused or expired grant is forgotten: it never took a
+ * follower.
+ */
+public final class GrantConfirmation {
+
+    private static final Logger LOG = Logger.getLogger(GrantConfirmation.class);
+    /** Pending grants checked at once at most. */
+    public static final int MAX_CHECKED = 64;
+
+    private final ConsentCheck check;
+    private final GrantStore grants;
+    private final Executor worker;
+    private final Clock clock;
+    private final Duration retryMin;
+    private final Duration retryMax;
+    private final Duration expiry;
+
+    public GrantConfirmation(ConsentCheck check, GrantStore grants, Executor worker, Clock clock, Duration retryMin, Duration retryMax,
+            Duration expiry) {
+        this.check = check;
+        this.grants = grants;
+        this.worker = worker;
+        this.clock = clock;
+        this.retryMin = retryMin;
+        this.retryMax = retryMax;
+        this.expiry = expiry;
+    }
+
+    /** The grant, confirmed and saved as such, or nothing. */
+    public Multi<Grant> confirm(Grant pending) {
+        long left = pending.receivedAt() + expiry.toMillis() - clock.millis();
+        return Uni.createFrom().item(() -> check.check(pending)).runSubscriptionOn(worker)
+                .onItem().invoke(v -> {
+                    if (v == ConsentCheck.Verdict.NOT_YET) throw new NotYetException();
+                })
+                .onFailure().retry().withBackOff(retryMin, retryMax).expireIn(Math.max(1, left))
+                .onItem().transformToMulti(v -> {
+                    if (v == ConsentCheck.Verdict.CONFIRMED) {
+                        Grant confirmed = pending.confirmed();
+                        grants.save(confirmed);
+                        LOG.infof("consent confirmed by the household's consent channel: following device channel %s", pending.deviceRoot());
+                        return Multi.createFrom().item(confirmed);
+                    }
+                    grants.delete(pending.deviceRoot());
+                    LOG.warnf("MAM_DATA for device channel %s is not backed by an AUTHORIZED for this provider: forgotten",
+                            pending.deviceRoot());
+                    return Multi.createFrom().<Grant>empty();
+                })
+                .onFailure().recoverWithMulti(e -> {
+                    grants.delete(pending.deviceRoot());
+                    LOG.warnf("MAM_DATA for device channel %s was not confirmed within %s (%s): forgotten", pending.deviceRoot(), expiry,
+                            e instanceof NotYetException ? "nothing on its consent channel" : e.getMessage());
+                    return Multi.createFrom().empty();
+                });
+    }
+
+    /** The consent channel holds nothing yet: retried. */
+    static final class NotYetException extends RuntimeException {
+        NotYetException() {
+            super("nothing on the consent channel yet", null, false, false);
+        }
+    }
+}
