@@ -2,17 +2,13 @@ package org.iotahome.home;
 
 import io.smallrye.config.ConfigMapping;
 import java.time.Duration;
-import java.util.Optional;
 
 /** My Home's settings (ARCHITECTURE.md, Configuration); environment names in application.properties. */
 @ConfigMapping(prefix = "home")
 public interface HomeConfig {
 
-    /** IOTAHOME_DATA: seed, household side key, channel states, mailbox cursor. */
+    /** IOTAHOME_DATA: the accounts' database, each household's channel states and mailbox cursor, the session key. */
     String dataDir();
-
-    /** SEED: My Home's seed; when empty one is generated once and kept in the data directory. */
-    Optional<String> seed();
 
     /** IOTA_PROVIDER: the node's HTTP API. */
     String iotaProvider();

@@ -2,24 +2,35 @@ package org.iotahome.home.web;
 
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+import io.smallrye.common.annotation.Blocking;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
 import java.io.IOException;
+import java.net.URI;
 import java.util.List;
-import org.iotahome.home.household.Household;
-import org.iotahome.protocol.event.Device;
+import org.iotahome.home.household.PairedDevice;
 import org.iotahome.protocol.event.Policy;
 import org.iotahome.protocol.tangle.Address;
 
-/** Seed scenario "Giving consent": review a provider's request, pick a device, grant, go back. */
+/**
+ * Seed scenario "Giving consent": a provider sends the person to {@code /new-policy} with its
+ * address, key, goal and return {@code url}; the request is kept under a short id (so the login
+ * can come back to it), reviewed, then granted for one device or denied, and the person goes back
+ * to {@code url} with {@code consent=granted|denied} and {@code device} (PROTOCOL.md §7).
+ */
 @Path("/new-policy")
+@Blocking
 @Produces(MediaType.TEXT_HTML)
 public class ConsentPages {
 
@@ -30,46 +41,68 @@ public class ConsentPages {
     Template newPolicy;
 
     @Inject
-    Template problems;
+    Template problem;
 
     @Inject
-    Household household;
+    ConsentRequests requests;
+
+    @Inject
+    CurrentHome home;
+
+    /** Open without a session: checks the request and keeps it, then the review page (behind the login). */
+    @GET
+    public Response receive(@QueryParam("iotaAddress") String iotaAddress, @QueryParam("publicKeyTrytes") String publicKeyTrytes,
+            @QueryParam("goal") String goal, @QueryParam("url") String url) {
+        ConsentRequest request = ConsentRequest.of(iotaAddress, publicKeyTrytes, goal, url);
+        if (request instanceof ConsentRequest.Invalid invalid)
+            return Response.status(Response.Status.BAD_REQUEST).entity(problem.data("title", "This consent request is not valid")
+                    .data("problems", invalid.problems()).data("user", null)).build();
+        return Response.seeOther(URI.create("/new-policy/" + requests.keep((ConsentRequest.Valid) request))).build();
+    }
 
     @GET
-    public Response review(@QueryParam("iotaAddress") String iotaAddress, @QueryParam("publicKeyTrytes") String publicKeyTrytes,
-            @QueryParam("goal") String goal, @QueryParam("url") String url) throws IOException {
-        ConsentRequest request = ConsentRequest.of(iotaAddress, publicKeyTrytes, goal, url);
-        if (request instanceof ConsentRequest.Invalid invalid) return badRequest(invalid);
-        ConsentRequest.Valid valid = (ConsentRequest.Valid) request;
-        TemplateInstance page = newPolicy.data("provider", valid.provider().url().toString())
-                .data("iotaAddress", valid.provider().iotaAddress().trytes())
-                .data("publicKeyTrytes", valid.provider().publicKey().toTrytes())
-                .data("goal", valid.goal()).data("url", valid.provider().url().toString())
-                .data("devices", Views.of(household.state()));
-        return Response.ok(page).build();
+    @Path("{id}")
+    @Authenticated
+    public TemplateInstance review(@PathParam("id") String id) throws IOException {
+        ConsentRequest.Valid r = request(id);
+        return newPolicy.data("id", id).data("host", r.provider().url().getHost()).data("goal", r.goal())
+                .data("devices", Views.of(home.get().household().state())).data("user", home.username());
     }
 
     @POST
-    public Response grant(@FormParam("iotaAddress") String iotaAddress, @FormParam("publicKeyTrytes") String publicKeyTrytes,
-            @FormParam("goal") String goal, @FormParam("url") String url, @FormParam("device") String device) throws IOException {
-        ConsentRequest request = ConsentRequest.of(iotaAddress, publicKeyTrytes, goal, url);
-        if (request instanceof ConsentRequest.Invalid invalid) return badRequest(invalid);
-        ConsentRequest.Valid valid = (ConsentRequest.Valid) request;
-        Address chosen;
-        try {
-            chosen = Address.parse(device);
-        } catch (IllegalArgumentException e) {
-            return badRequest(new ConsentRequest.Invalid(List.of("device: choose one of your devices (" + e.getMessage() + ")")));
-        }
-        var paired = household.state().device(chosen);
-        if (paired.isEmpty())
-            return badRequest(new ConsentRequest.Invalid(List.of("device: " + chosen.trytes() + " is not one of your devices")));
-        household.grant(new Policy(valid.provider(), ACTION, paired.get().device(), valid.goal(), List.of()));
-        return Response.seeOther(valid.provider().url()).build();
+    @Path("{id}/grant")
+    @Authenticated
+    public Response grant(@PathParam("id") String id, @FormParam("device") String device) throws IOException {
+        ConsentRequest.Valid r = request(id);
+        PairedDevice paired = device(device);
+        Policy policy = new Policy(r.provider(), ACTION, paired.device(), r.goal(), List.of());
+        requests.take(id).orElseThrow(() -> new NotFoundException("this consent request was answered already"));
+        // Published once: a policy already in force is not published again.
+        if (!paired.policies().contains(policy)) home.get().household().grant(policy);
+        return Response.seeOther(UriBuilder.fromUri(r.provider().url()).queryParam("consent", "granted")
+                .queryParam("device", paired.device().iotaAddress().trytes()).build()).build();
     }
 
-    private Response badRequest(ConsentRequest.Invalid invalid) {
-        return Response.status(Response.Status.BAD_REQUEST).type(MediaType.TEXT_HTML)
-                .entity(problems.data("problems", invalid.problems()).render()).build();
+    @POST
+    @Path("{id}/deny")
+    @Authenticated
+    public Response deny(@PathParam("id") String id) {
+        ConsentRequest.Valid r = requests.take(id).orElseThrow(() -> new NotFoundException("this consent request was answered already"));
+        return Response.seeOther(UriBuilder.fromUri(r.provider().url()).queryParam("consent", "denied").build()).build();
+    }
+
+    private ConsentRequest.Valid request(String id) {
+        return requests.get(id).orElseThrow(() -> new NotFoundException(
+                "this consent request is unknown or expired (they last 30 minutes): open the provider's link again"));
+    }
+
+    private PairedDevice device(String device) throws IOException {
+        Address a;
+        try {
+            a = Address.parse(device);
+        } catch (IllegalArgumentException e) {
+            throw new NotFoundException("no such device");
+        }
+        return home.get().household().state().device(a).orElseThrow(() -> new NotFoundException("no such device in your household"));
     }
 }

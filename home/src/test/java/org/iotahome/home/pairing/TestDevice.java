@@ -25,13 +25,13 @@ import org.iotahome.protocol.tangle.MessageBundle;
 import org.iotahome.protocol.tangle.Tangle;
 
 /** A device's side of pairing as a test plays it, with the shared-protocol classes the device uses. */
-final class TestDevice implements AutoCloseable {
+public final class TestDevice implements AutoCloseable {
 
     private static final AtomicLong SECONDS = new AtomicLong(1_700_000_000L);
 
-    final Address address;
-    final DeviceSecret secret;
-    final AtomicReference<ChannelKey> consent = new AtomicReference<>();
+    public final Address address;
+    public final DeviceSecret secret;
+    public final AtomicReference<ChannelKey> consent = new AtomicReference<>();
     private final Tangle tangle;
     private final ChallengeBook book;
     private final Cancellable running;
@@ -39,7 +39,7 @@ final class TestDevice implements AutoCloseable {
     final AtomicInteger claims = new AtomicInteger();
     private final boolean silent;
 
-    TestDevice(Tangle tangle, Address address) {
+    public TestDevice(Tangle tangle, Address address) {
         this(tangle, address, false);
     }
 

@@ -6,55 +6,213 @@ import static org.hamcrest.Matchers.containsString;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
-import org.iotahome.home.household.Channels;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.iotahome.home.household.EventLog;
-import org.iotahome.home.household.Household;
+import org.iotahome.home.household.Households;
+import org.iotahome.home.pairing.TestDevice;
 import org.iotahome.protocol.envelope.EnvelopeKeyPair;
 import org.iotahome.protocol.envelope.KemAlgorithm;
-import org.iotahome.protocol.event.Authorized;
 import org.iotahome.protocol.event.ChannelEvent;
 import org.iotahome.protocol.event.ChannelKey;
-import org.iotahome.protocol.event.Device;
 import org.iotahome.protocol.mam.TangleMessageTransport;
+import org.iotahome.protocol.pairing.PairingText;
 import org.iotahome.protocol.tangle.Address;
+import org.iotahome.protocol.tangle.InMemoryTangle;
 import org.iotahome.protocol.tangle.MailboxAddress;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.iotahome.protocol.trinary.RandomTrytes;
+import org.junit.jupiter.api.Test;
 
+/**
+ * My Home's pages over HTTP as a browser uses them: accounts, CSRF tokens, pairing as a job, the
+ * consent hand-off and review, revoke and delete by stable ids, and what must be refused.
+ */
 @QuarkusTest
 @QuarkusTestResource(FreshDataDir.class)
 class PagesTest {
 
-    /** PROTOCOL.md §6: an sntrup1277 key is about 5,500 trytes, so the request line passes 16 KiB with the rest. */
     private static final String PUBLIC_KEY = EnvelopeKeyPair.generate(KemAlgorithm.SNTRUP1277, new SecureRandom()).publicKey().toTrytes();
     private static final Address PROVIDER = new Address("P".repeat(81));
+    private static final AtomicInteger ACCOUNTS = new AtomicInteger();
+    private static final Pattern CSRF = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"");
 
     @Inject
-    Household household;
-
-    @Inject
-    Channels channels;
+    InMemoryTangle tangle;
 
     @Inject
     TangleMessageTransport transport;
 
-    private Address device;
-    private ChannelKey consent;
+    /** A browser's cookie jar and the CSRF token of the last page it read. */
+    static final class Browser {
+        final Map<String, String> cookies = new HashMap<>();
+        String csrf;
 
-    @BeforeEach
-    void pairADevice() throws IOException {
-        device = MailboxAddress.of(RandomTrytes.of(new SecureRandom(), 81));
-        consent = channels.nextConsent(device);
-        household.added(new Device(device, "P1"), consent, org.iotahome.home.support.Fixtures.wrapKey(device));
+        Response get(String path) {
+            Response r = given().redirects().follow(false).cookies(cookies).get(path);
+            keep(r);
+            return r;
+        }
+
+        Response post(String path, Map<String, String> form) {
+            Response r = given().redirects().follow(false).cookies(cookies).formParams(form).post(path);
+            keep(r);
+            return r;
+        }
+
+        Response postWithToken(String path, Map<String, String> form) {
+            Map<String, String> f = new HashMap<>(form);
+            f.put("csrf-token", csrf);
+            return post(path, f);
+        }
+
+        private void keep(Response r) {
+            r.getDetailedCookies().forEach(c -> {
+                if (c.getMaxAge() == 0) cookies.remove(c.getName());
+                else cookies.put(c.getName(), c.getValue());
+            });
+            Matcher m = CSRF.matcher(r.asString());
+            if (m.find()) csrf = m.group(1);
+        }
     }
 
-    private List<ChannelEvent> consentEvents() throws IOException {
+    private Browser signedIn() {
+        Browser b = new Browser();
+        String name = "household" + ACCOUNTS.incrementAndGet();
+        b.get("/signup");
+        assertThat(b.postWithToken("/signup", Map.of("username", name, "password", "correct horse battery", "repeated",
+                "correct horse battery")).statusCode()).isEqualTo(303);
+        Response login = b.post("/j_security_check", Map.of("j_username", name, "j_password", "correct horse battery"));
+        assertThat(login.statusCode()).isEqualTo(302);
+        assertThat(login.header("Location")).doesNotContain("error");
+        return b;
+    }
+
+    /** Pairs a simulated device through the pages: the form starts a job, its page ends in "Paired". */
+    private TestDevice pair(Browser b) throws Exception {
+        TestDevice device = new TestDevice(tangle, MailboxAddress.of(RandomTrytes.of(new SecureRandom(), 81)));
+        b.get("/devices/add");
+        Response started = b.postWithToken("/devices/add", Map.of("pairingText", new PairingText(device.address, device.secret).format()));
+        assertThat(started.statusCode()).isEqualTo(303);
+        String job = started.header("Location").replaceFirst("^.*/pairing/", "/pairing/");
+        long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        String page;
+        do {
+            Thread.sleep(100);
+            page = b.get(job).then().statusCode(200).extract().asString();
+        } while (!page.contains("id=\"outcome\">Paired") && System.nanoTime() < end);
+        assertThat(page).contains("Paired: the device is now part of your household.", "Claim sent to the device");
+        return device;
+    }
+
+    private String consentRequest(Browser b) {
+        Response handoff = given().redirects().follow(false).cookies(b.cookies).queryParam("iotaAddress", PROVIDER.withChecksum())
+                .queryParam("publicKeyTrytes", PUBLIC_KEY).queryParam("goal", "energy advice")
+                .queryParam("url", "https://wattt.example/back").get("/new-policy");
+        assertThat(handoff.statusCode()).isEqualTo(303);
+        return handoff.header("Location").replaceFirst("^.*/new-policy/", "/new-policy/");
+    }
+
+    private List<ChannelEvent> consentEvents(TestDevice device) throws IOException {
+        ChannelKey consent = device.consent.get();
         return new EventLog(transport).read(consent);
+    }
+
+    @Test
+    void everyPageButSignUpAndLoginNeedsASessionAndCarriesTheSecurityHeaders() {
+        given().redirects().follow(false).get("/").then().statusCode(302).header("Location", containsString("/login"));
+        given().redirects().follow(false).get("/devices/add").then().statusCode(302);
+        given().get("/login").then().statusCode(200)
+                .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
+                .header("X-Frame-Options", "DENY")
+                .body(containsString("Sign in"));
+        given().get("/static/style.css").then().statusCode(200);
+        // A form post without a session is refused before it can publish anything.
+        given().redirects().follow(false).formParam("pairingText", "x").post("/devices/add").then().statusCode(302);
+    }
+
+    @Test
+    void signUpRefusesBadInputInPlainWordsAndLoginFailuresAreRefused() {
+        Browser b = new Browser();
+        b.get("/signup");
+        b.postWithToken("/signup", Map.of("username", "A", "password", "short", "repeated", "other")).then().statusCode(400)
+                .body(containsString("Choose a user name")).body(containsString("at least 10 characters"));
+        Response failed = b.post("/j_security_check", Map.of("j_username", "nobody", "j_password", "wrong password"));
+        assertThat(failed.header("Location")).contains("/login?error=true");
+    }
+
+    @Test
+    void aFormWithoutOrWithAWrongCsrfTokenIsRefused() throws Exception {
+        Browser b = signedIn();
+        b.get("/devices/add");
+        b.post("/devices/add", Map.of("pairingText", "iotahome:pair?x")).then().statusCode(400);
+        b.post("/devices/add", Map.of("pairingText", "iotahome:pair?x", "csrf-token", "forged")).then().statusCode(400);
+        // A cross-site post carries the session cookie only where SameSite allows it: strict, so never; and without the token it fails anyway.
+        assertThat(b.cookies).containsKey("quarkus-credential");
+    }
+
+    @Test
+    void pairGrantFromAProviderRedirectDenyRevokeAndDelete() throws Exception {
+        Browser b = signedIn();
+        TestDevice device = pair(b);
+        String devices = b.get("/").then().statusCode(200).extract().asString();
+        assertThat(devices).contains(device.address.trytes(), "No provider may read this device's data.");
+
+        // Grant, from the provider's redirect: the review page names the host and the goal.
+        String request = consentRequest(b);
+        b.get(request).then().statusCode(200).body(containsString("wattt.example asks to read your meter"))
+                .body(containsString("energy advice")).body(containsString("read P1 energy data"));
+        Response granted = b.postWithToken(request + "/grant", Map.of("device", device.address.trytes()));
+        assertThat(granted.statusCode()).isEqualTo(303);
+        assertThat(granted.header("Location"))
+                .isEqualTo("https://wattt.example/back?consent=granted&device=" + device.address.trytes());
+        // A second submit publishes nothing.
+        b.postWithToken(request + "/grant", Map.of("device", device.address.trytes())).then().statusCode(404);
+        assertThat(consentEvents(device)).extracting(ChannelEvent::type).containsExactly("DEVICE_ADDED", "AUTHORIZED");
+
+        // Deny another request: back to the provider, nothing published.
+        String second = consentRequest(b);
+        b.get(second);
+        assertThat(b.postWithToken(second + "/deny", Map.of()).header("Location")).isEqualTo("https://wattt.example/back?consent=denied");
+        assertThat(consentEvents(device)).hasSize(2);
+
+        // Revoke by the policy's stable id.
+        String page = b.get("/").asString();
+        Matcher revoke = Pattern.compile("action=\"(/devices/[A-Z9]+/policies/[0-9a-f]{16}/revoke)\"").matcher(page);
+        assertThat(revoke.find()).isTrue();
+        b.postWithToken(revoke.group(1), Map.of()).then().statusCode(303);
+        assertThat(consentEvents(device)).extracting(ChannelEvent::type)
+                .containsExactly("DEVICE_ADDED", "AUTHORIZED", "AUTHORIZATION_REVOKED", "KEY_ROTATION");
+        b.postWithToken(revoke.group(1), Map.of()).then().statusCode(404);
+
+        // Delete asks first.
+        b.get("/devices/" + device.address.trytes() + "/delete").then().statusCode(200).body(containsString("Delete this device?"));
+        b.postWithToken("/devices/" + device.address.trytes() + "/delete", Map.of()).then().statusCode(303);
+        assertThat(b.get("/").asString()).contains("No meter reader is paired");
+        device.close();
+    }
+
+    @Test
+    void anotherHouseholdsDeviceIsNotFoundAndNothingIsPublished() throws Exception {
+        Browser alice = signedIn();
+        TestDevice device = pair(alice);
+        Browser mallory = signedIn();
+        mallory.get("/");
+        mallory.get("/devices/" + device.address.trytes() + "/delete").then().statusCode(404);
+        mallory.postWithToken("/devices/" + device.address.trytes() + "/delete", Map.of()).then().statusCode(404);
+        String request = consentRequest(mallory);
+        mallory.get(request);
+        mallory.postWithToken(request + "/grant", Map.of("device", device.address.trytes())).then().statusCode(404);
+        assertThat(consentEvents(device)).extracting(ChannelEvent::type).containsExactly("DEVICE_ADDED");
+        device.close();
     }
 
     @Test
@@ -69,72 +227,13 @@ class PagesTest {
     }
 
     @Test
-    void aValidRequestShowsTheProviderTheGoalAndThePairedDevices() {
-        String page = given().queryParam("iotaAddress", PROVIDER.withChecksum()).queryParam("publicKeyTrytes", PUBLIC_KEY)
-                .queryParam("goal", "energy advice").queryParam("url", "https://wattt.example/back")
-                .when().get("/new-policy")
-                .then().statusCode(200).extract().asString();
-
+    void aConsentRequestWithA5500TryteKeyComesBackToItsShortIdAfterLogin() {
+        Browser anonymous = new Browser();
         assertThat(PUBLIC_KEY.length()).isGreaterThan(5000);
-        assertThat(page).contains("https://wattt.example/back", "energy advice", device.trytes(), "Grant access");
-    }
-
-    @Test
-    void grantingPublishesAuthorizedOnTheDevicesConsentChannelAndReturnsToTheProvider() throws IOException {
-        given().redirects().follow(false).formParam("iotaAddress", PROVIDER.trytes()).formParam("publicKeyTrytes", PUBLIC_KEY)
-                .formParam("goal", "energy advice").formParam("url", "https://wattt.example/back").formParam("device", device.trytes())
-                .when().post("/new-policy")
-                .then().statusCode(303).header("Location", "https://wattt.example/back");
-
-        List<ChannelEvent> events = consentEvents();
-        assertThat(events).extracting(ChannelEvent::type).containsExactly("DEVICE_ADDED", "AUTHORIZED");
-        Authorized authorized = (Authorized) events.get(1);
-        assertThat(authorized.policy().device().iotaAddress()).isEqualTo(device);
-        assertThat(authorized.policy().serviceProvider().iotaAddress()).isEqualTo(PROVIDER);
-        assertThat(authorized.policy().goal()).isEqualTo("energy advice");
-        given().when().get("/").then().statusCode(200).body(containsString("https://wattt.example/back (read: energy advice)"));
-    }
-
-    @Test
-    void revokingFromTheDevicesPagePublishesAuthorizationRevoked() throws IOException {
-        given().redirects().follow(false).formParam("iotaAddress", PROVIDER.trytes()).formParam("publicKeyTrytes", PUBLIC_KEY)
-                .formParam("goal", "energy advice").formParam("url", "https://wattt.example/back").formParam("device", device.trytes())
-                .when().post("/new-policy").then().statusCode(303);
-
-        given().redirects().follow(false).formParam("device", device.trytes()).formParam("index", 0)
-                .when().post("/policies/revoke").then().statusCode(303).header("Location", containsString("/"));
-
-        assertThat(consentEvents()).extracting(ChannelEvent::type).containsExactly("DEVICE_ADDED", "AUTHORIZED", "AUTHORIZATION_REVOKED", "KEY_ROTATION");
-        assertThat(household.state().device(device).orElseThrow().policies()).isEmpty();
-    }
-
-    @Test
-    void deletingFromTheDevicesPageRemovesTheDevice() throws IOException {
-        given().redirects().follow(false).formParam("device", device.trytes())
-                .when().post("/devices/delete").then().statusCode(303);
-
-        assertThat(household.state().device(device)).isEmpty();
-        assertThat(consentEvents()).extracting(ChannelEvent::type).containsExactly("DEVICE_ADDED", "DEVICE_DELETED", "KEY_ROTATION");
-    }
-
-    @Test
-    void grantingForADeviceNotInTheHouseholdIsABadRequest() {
-        given().formParam("iotaAddress", PROVIDER.trytes()).formParam("publicKeyTrytes", PUBLIC_KEY)
-                .formParam("goal", "energy advice").formParam("url", "https://wattt.example/back")
-                .formParam("device", MailboxAddress.of("Z".repeat(81)).trytes())
-                .when().post("/new-policy")
-                .then().statusCode(400).body(containsString("is not one of your devices"));
-    }
-
-    @Test
-    void theAddDeviceFormExplainsAnUnusablePairingText() {
-        given().formParam("pairingText", "not a pairing text").when().post("/devices/add")
-                .then().statusCode(200).body(containsString("Not a pairing text"));
-    }
-
-    @Test
-    void deletingADeviceThatIsNotPairedIsRefusedWithTheReason() {
-        given().formParam("device", MailboxAddress.of("Z".repeat(81)).trytes()).when().post("/devices/delete")
-                .then().statusCode(409).body(containsString("is not paired with this household"));
+        String request = consentRequest(anonymous);
+        assertThat(request).matches("/new-policy/[0-9a-f]{24}");
+        Response toLogin = anonymous.get(request);
+        assertThat(toLogin.statusCode()).isEqualTo(302);
+        assertThat(toLogin.header("Location")).contains("/login");
     }
 }
