@@ -81,7 +81,8 @@ cat <<TXT
   My Home       http://localhost:$HOME_PORT/
   provider      http://localhost:$PROVIDER_PORT/api/grants   and /api/readings?device=ROOT
 
-  1. Pair the device in My Home (Add device) with this pairing text:
+  0. Create your household's account at http://localhost:$HOME_PORT/signup and sign in.
+  1. Pair the device in My Home (Add a device) with this pairing text:
        $pairing
      (a paired device refuses it: './iotahome device reset' with IOTAHOME_DATA=$DEMO/device unpairs it)
   2. Ask for consent as the provider would, by opening:
