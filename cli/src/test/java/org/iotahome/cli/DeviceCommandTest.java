@@ -2,8 +2,6 @@ package org.iotahome.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -12,7 +10,6 @@ import org.iotahome.protocol.pairing.PairingText;
 import org.iotahome.protocol.tangle.MailboxAddress;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class DeviceCommandTest {
 
@@ -22,16 +19,8 @@ class DeviceCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int code, String out, String err) {}
-
-    private static Run run(String... args) {
-        CommandLine cl = IotahomeCli.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     private void device() throws Exception {
@@ -42,7 +31,7 @@ class DeviceCommandTest {
     @Test
     void pairingTextIsReadFromTheDataDirectory() throws Exception {
         device();
-        Run r = run("device", "pairing-text", "--data", dir.toString());
+        CliRun r = run("device", "pairing-text", "--data", dir.toString());
 
         assertThat(r.code()).as(r.err()).isZero();
         PairingText text = PairingText.parse(r.out().strip());
@@ -53,7 +42,7 @@ class DeviceCommandTest {
     @Test
     void aDirectoryWithoutADeviceIsRefusedWithoutPrintingAnySecret() throws Exception {
         Files.writeString(dir.resolve("seed"), SEED);
-        Run r = run("device", "pairing-text", "--data", dir.toString());
+        CliRun r = run("device", "pairing-text", "--data", dir.toString());
 
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("no pairing secret at").contains("has the device started once?").doesNotContain(SEED);
@@ -74,7 +63,7 @@ class DeviceCommandTest {
             }
         });
 
-        Run r = run("device", "reset", "--data", dir.toString(), "--wait", "PT10S");
+        CliRun r = run("device", "reset", "--data", dir.toString(), "--wait", "PT10S");
 
         deviceSide.join();
         assertThat(r.code()).as(r.err()).isZero();
@@ -84,7 +73,7 @@ class DeviceCommandTest {
     @Test
     void resetWithoutARunningDeviceKeepsTheRequestForItsNextStart() throws Exception {
         device();
-        Run r = run("device", "reset", "--data", dir.toString(), "--wait", "PT0.3S");
+        CliRun r = run("device", "reset", "--data", dir.toString(), "--wait", "PT0.3S");
 
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("has not carried it out yet");

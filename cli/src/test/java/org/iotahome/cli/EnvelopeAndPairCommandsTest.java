@@ -4,30 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class EnvelopeAndPairCommandsTest {
 
     @TempDir
     Path dir;
 
-    private record Run(int code, String out, String err) {}
-
-    private static Run run(String... args) {
-        CommandLine cl = IotahomeCli.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     private static JsonNode json(String line) throws Exception {
@@ -39,18 +28,18 @@ class EnvelopeAndPairCommandsTest {
     void keygenSealAndOpenWorkTogetherForBothAlgorithms() throws Exception {
         for (String alg : new String[] {"sntrup1277", "mlkem768"}) {
             Path keyDir = dir.resolve(alg);
-            Run keygen = run("envelope", "keygen", "--dir", keyDir.toString(), "--alg", alg);
+            CliRun keygen = run("envelope", "keygen", "--dir", keyDir.toString(), "--alg", alg);
             assertThat(keygen.code()).as(keygen.err()).isZero();
             JsonNode k = json(keygen.out());
             assertThat(k.get("alg").asText()).isEqualTo(alg);
             Path keyFile = keyDir.resolve("envelope.key");
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile))).isEqualTo("rw-------");
-            Run seal = run("envelope", "seal", "--to", k.get("publicKeyTrytes").asText(), "--text", "h\u00e9 " + alg);
+            CliRun seal = run("envelope", "seal", "--to", k.get("publicKeyTrytes").asText(), "--text", "h\u00e9 " + alg);
             assertThat(seal.code()).as(seal.err()).isZero();
             assertThat(json(seal.out()).get("alg").asText()).isEqualTo(alg);
             Path envelope = dir.resolve(alg + ".json");
             Files.writeString(envelope, seal.out());
-            Run open = run("envelope", "open", "--key", keyFile.toString(), envelope.toString());
+            CliRun open = run("envelope", "open", "--key", keyFile.toString(), envelope.toString());
             assertThat(open.code()).as(open.err()).isZero();
             assertThat(json(open.out()).get("text").asText()).isEqualTo("h\u00e9 " + alg);
             assertThat(open.out()).contains("h\\u00E9");
@@ -63,7 +52,7 @@ class EnvelopeAndPairCommandsTest {
         run("envelope", "keygen", "--dir", dir.resolve("b").toString(), "--alg", "mlkem768");
         Path envelope = dir.resolve("e.json");
         Files.writeString(envelope, run("envelope", "seal", "--to", a.get("publicKeyTrytes").asText(), "--text", "x").out());
-        Run open = run("envelope", "open", "--key", dir.resolve("b/envelope.key").toString(), envelope.toString());
+        CliRun open = run("envelope", "open", "--key", dir.resolve("b/envelope.key").toString(), envelope.toString());
         assertThat(open.code()).isNotZero();
         assertThat(open.out()).isEmpty();
         assertThat(open.err()).contains("envelope does not open");
@@ -71,7 +60,7 @@ class EnvelopeAndPairCommandsTest {
 
     @Test
     void sealRefusesAKeyOfTheWrongAlgorithmOrLength() {
-        Run seal = run("envelope", "seal", "--alg", "mlkem768", "--to", "ABC", "--text", "x");
+        CliRun seal = run("envelope", "seal", "--alg", "mlkem768", "--to", "ABC", "--text", "x");
         assertThat(seal.code()).isEqualTo(2);
         assertThat(seal.err()).contains("mlkem768 publicKeyTrytes must be 3160 trytes");
         assertThat(run("envelope", "seal", "--alg", "rsa", "--to", "ABC", "--text", "x").err()).contains("unknown envelope algorithm 'rsa'");
@@ -81,10 +70,10 @@ class EnvelopeAndPairCommandsTest {
     void pairSignPrintsTheSignedChallenge() throws Exception {
         JsonNode v = new ObjectMapper().readTree(Path.of("../shared-protocol/src/test/resources/vectors/pairing/pairing.json").toFile())
                 .get("signedChallenges").get(0);
-        Run sign = run("pair", "sign", "--challenge", v.get("challenge").asText(), "--secret", v.get("secret").asText());
+        CliRun sign = run("pair", "sign", "--challenge", v.get("challenge").asText(), "--secret", v.get("secret").asText());
         assertThat(sign.code()).as(sign.err()).isZero();
         assertThat(json(sign.out()).get("signedChallenge").asText()).isEqualTo(v.get("signedChallenge").asText());
-        Run bad = run("pair", "sign", "--challenge", "ABC", "--secret", "PEAR");
+        CliRun bad = run("pair", "sign", "--challenge", "ABC", "--secret", "PEAR");
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.err()).contains("challenge must be");
     }

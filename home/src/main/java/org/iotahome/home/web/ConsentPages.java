@@ -21,7 +21,6 @@ import java.net.URI;
 import java.util.List;
 import org.iotahome.home.household.PairedDevice;
 import org.iotahome.protocol.event.Policy;
-import org.iotahome.protocol.tangle.Address;
 
 /**
  * Seed scenario "Giving consent": a provider sends the person to {@code /new-policy} with its
@@ -74,7 +73,7 @@ public class ConsentPages {
     @Authenticated
     public Response grant(@PathParam("id") String id, @FormParam("device") String device) throws IOException {
         ConsentRequest.Valid r = request(id);
-        PairedDevice paired = device(device);
+        PairedDevice paired = home.device(device);
         Policy policy = new Policy(r.provider(), ACTION, paired.device(), r.goal(), List.of());
         requests.take(id).orElseThrow(() -> new NotFoundException("this consent request was answered already"));
         // Published once: a policy already in force is not published again.
@@ -94,15 +93,5 @@ public class ConsentPages {
     private ConsentRequest.Valid request(String id) {
         return requests.get(id).orElseThrow(() -> new NotFoundException(
                 "this consent request is unknown or expired (they last 30 minutes): open the provider's link again"));
-    }
-
-    private PairedDevice device(String device) throws IOException {
-        Address a;
-        try {
-            a = Address.parse(device);
-        } catch (IllegalArgumentException e) {
-            throw new NotFoundException("no such device");
-        }
-        return home.get().household().state().device(a).orElseThrow(() -> new NotFoundException("no such device in your household"));
     }
 }

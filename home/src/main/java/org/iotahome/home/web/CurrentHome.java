@@ -5,6 +5,10 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotAuthorizedException;
+import jakarta.ws.rs.NotFoundException;
+import java.io.IOException;
+import org.iotahome.home.household.PairedDevice;
+import org.iotahome.protocol.tangle.Address;
 import org.iotahome.home.accounts.Account;
 import org.iotahome.home.household.Households;
 import org.iotahome.home.identity.HomeIdentity;
@@ -35,6 +39,17 @@ public class CurrentHome {
             home = households.of(a.id, HomeIdentity.of(a.seed, new SideKey(a.householdKey)));
         }
         return home;
+    }
+
+    /** A device of this household by its address; anything else (another household's, or no address) is not found. */
+    public PairedDevice device(String address) throws IOException {
+        Address a;
+        try {
+            a = Address.parse(address);
+        } catch (IllegalArgumentException e) {
+            throw new NotFoundException("no such device");
+        }
+        return get().household().state().device(a).orElseThrow(() -> new NotFoundException("no such device in your household"));
     }
 
     public long accountId() {

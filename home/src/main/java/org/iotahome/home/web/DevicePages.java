@@ -17,7 +17,6 @@ import java.io.IOException;
 import java.net.URI;
 import org.iotahome.home.household.PairedDevice;
 import org.iotahome.protocol.event.Policy;
-import org.iotahome.protocol.tangle.Address;
 
 /**
  * The devices page, revoking a policy and deleting a device (seed scenarios "Revoking consent",
@@ -47,7 +46,7 @@ public class DevicePages {
     @POST
     @Path("devices/{address}/policies/{policy}/revoke")
     public Response revoke(@PathParam("address") String address, @PathParam("policy") String policyId) throws IOException {
-        PairedDevice device = device(address);
+        PairedDevice device = home.device(address);
         Policy policy = device.policies().stream().filter(p -> Views.policyId(p).equals(policyId)).findFirst()
                 .orElseThrow(() -> new NotFoundException("no such policy on this device: it may have been revoked already"));
         home.get().household().revoke(policy);
@@ -57,23 +56,13 @@ public class DevicePages {
     @GET
     @Path("devices/{address}/delete")
     public TemplateInstance confirm(@PathParam("address") String address) throws IOException {
-        return confirmDelete.data("address", device(address).device().iotaAddress().trytes()).data("user", home.username());
+        return confirmDelete.data("address", home.device(address).device().iotaAddress().trytes()).data("user", home.username());
     }
 
     @POST
     @Path("devices/{address}/delete")
     public Response delete(@PathParam("address") String address) throws IOException {
-        home.get().household().delete(device(address).device().iotaAddress());
+        home.get().household().delete(home.device(address).device().iotaAddress());
         return Response.seeOther(URI.create("/")).build();
-    }
-
-    private PairedDevice device(String address) throws IOException {
-        Address a;
-        try {
-            a = Address.parse(address);
-        } catch (IllegalArgumentException e) {
-            throw new NotFoundException("no such device");
-        }
-        return home.get().household().state().device(a).orElseThrow(() -> new NotFoundException("no such device in your household"));
     }
 }
