@@ -41,6 +41,12 @@ public class PairingPages {
             PairingStep.CHALLENGE_RECEIVED, "Challenge received from the device",
             PairingStep.ANSWER_SENT, "Answer sent, proving you know its secret",
             PairingStep.RESULT_RECEIVED, "The device's answer received");
+    /** What the step under way is doing, while it is. */
+    private static final Map<PairingStep, String> UNDER_WAY = Map.of(
+            PairingStep.CLAIM_SENT, "Sending the claim to the device…",
+            PairingStep.CHALLENGE_RECEIVED, "Waiting for the device's challenge…",
+            PairingStep.ANSWER_SENT, "Sending the answer…",
+            PairingStep.RESULT_RECEIVED, "Waiting for the device's answer…");
 
     @Inject
     Template addDevice;
@@ -88,7 +94,7 @@ public class PairingPages {
         for (PairingStep s : PairingStep.values()) {
             String state = reached.contains(s) ? "done" : !current && !job.done() ? "current" : "todo";
             if (state.equals("current")) current = true;
-            steps.add(new StepView(LABELS.get(s), state));
+            steps.add(new StepView(state.equals("current") ? UNDER_WAY.get(s) : LABELS.get(s), state));
         }
         String[] outcome = describe(job);
         return pairing.data("id", id).data("device", job.device).data("steps", steps).data("done", job.done())
