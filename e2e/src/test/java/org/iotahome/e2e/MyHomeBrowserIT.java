@@ -147,6 +147,11 @@ class MyHomeBrowserIT {
         browser.get(home.url + "/");
         waitForText("127.0.0.1 may read P1 energy data");
         shot("07-devices-with-policy");
+        browser.findElement(By.linkText("Audit trail")).click();
+        waitForText("Who can read this device's data now");
+        assertThat(browser.getPageSource()).contains("AUTHORIZED", "127.0.0.1</strong> for");
+        shot("07b-audit-trail");
+        browser.get(home.url + "/");
         refusedWithNothingPublished();
 
         // Revoke: the device rotates its key for no one.

@@ -24,8 +24,16 @@ public final class EventLog {
 
     private static final Logger LOG = Logger.getLogger(EventLog.class);
 
+    /** An event and the MAM root it was read at (its Tangle address derives from the root). */
+    public record Entry(ChannelEvent event, String root) {}
+
     /** What a walk to the head found: the events, how many messages the channel holds, and the key its head is under. */
-    public record Walked(List<ChannelEvent> events, long messages, SideKey key) {}
+    public record Walked(List<Entry> entries, long messages, SideKey key) {
+
+        public List<ChannelEvent> events() {
+            return entries.stream().map(Entry::event).toList();
+        }
+    }
 
     private final ChannelReader reader;
 
@@ -45,7 +53,7 @@ public final class EventLog {
 
     /** Walks the channel to its head, the key changing after each message as {@code keys} says. */
     public Walked walk(ChannelKey channel, KeySchedule keys) throws IOException {
-        List<ChannelEvent> events = new ArrayList<>();
+        List<Entry> events = new ArrayList<>();
         String root = channel.root();
         SideKey key = new SideKey(channel.sideKey());
         long messages = 0;
@@ -56,7 +64,7 @@ public final class EventLog {
                 messages++;
                 String text = AsciiTrytes.fromTrytes(m.message());
                 try {
-                    events.add(EventCodec.read(text));
+                    events.add(new Entry(EventCodec.read(text), m.root()));
                 } catch (IllegalArgumentException e) { // MalformedJsonException included
                     LOG.warnf("skipped message %d of channel %s: %s", m.index(), channel.root(), e.getMessage());
                 }

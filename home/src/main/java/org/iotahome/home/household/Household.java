@@ -107,6 +107,12 @@ public final class Household {
         return awaits;
     }
 
+    /** The device's consent history and who can read its data now. */
+    public AuditTrail audit(Address address) throws IOException {
+        PairedDevice device = paired(address);
+        return AuditTrail.of(address, log.walk(device.consent(), device.consentKeys()).entries());
+    }
+
     public void grant(Policy policy) throws IOException {
         channels.publishOnConsent(paired(policy.device().iotaAddress()), new Authorized(clockMillis.getAsLong(), policy));
     }

@@ -178,6 +178,12 @@ class PagesTest {
         b.postWithToken(request + "/grant", Map.of("device", device.address.trytes())).then().statusCode(404);
         assertThat(consentEvents(device)).extracting(ChannelEvent::type).containsExactly("DEVICE_ADDED", "AUTHORIZED");
 
+        // The audit trail: every event with the bundle it sits in, and who can read the device's data now.
+        String audit = b.get("/devices/" + device.address.trytes() + "/audit").then().statusCode(200).extract().asString();
+        assertThat(audit).contains("DEVICE_ADDED", "AUTHORIZED", "energy advice", "Who can read this device's data now")
+                .containsPattern("<strong>wattt.example</strong> for “energy advice”, since \\d{4}-\\d{2}-\\d{2}")
+                .containsPattern("class=\"mono\">[A-Z9]{81}</td>");
+
         // Deny another request: back to the provider, nothing published.
         String second = consentRequest(b);
         b.get(second);

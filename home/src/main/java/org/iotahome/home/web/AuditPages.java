@@ -1,0 +1,77 @@
+package org.iotahome.home.web;
+
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateData;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import org.iotahome.home.household.AuditTrail;
+import org.iotahome.home.household.PairedDevice;
+import org.iotahome.protocol.mam.MamMode;
+import org.iotahome.protocol.tangle.Tangle;
+import org.iotahome.protocol.tangle.TangleCursor;
+import org.iotahome.protocol.tangle.Transaction;
+
+/** Per device, its audit trail (every consent event and the bundle it sits in) and who can read its data now. */
+@Path("/devices/{address}/audit")
+@Authenticated
+@Blocking
+@Produces(MediaType.TEXT_HTML)
+public class AuditPages {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
+    private static final Duration LOOKUP = Duration.ofSeconds(10);
+
+    @TemplateData
+    public record LineView(String time, String type, String provider, String goal, String bundle) {}
+
+    @TemplateData
+    public record ReaderView(String host, String goal, String since) {}
+
+    @Inject
+    Template audit;
+
+    @Inject
+    CurrentHome home;
+
+    @Inject
+    Tangle tangle;
+
+    @GET
+    public TemplateInstance page(@PathParam("address") String address) throws IOException {
+        PairedDevice device = home.device(address);
+        AuditTrail trail = home.get().household().audit(device.device().iotaAddress());
+        List<LineView> lines = trail.lines().stream().map(l -> new LineView(time(l.timestamp()), l.type(), l.provider(), l.goal(),
+                bundleAt(l.root()))).toList();
+        List<ReaderView> readers = trail.readers().stream()
+                .map(r -> new ReaderView(r.provider().url().getHost(), r.goal(), time(r.since()))).toList();
+        return audit.data("address", device.device().iotaAddress().trytes()).data("lines", lines).data("readers", readers)
+                .data("user", home.username());
+    }
+
+    private static String time(long millis) {
+        return TIME.format(Instant.ofEpochMilli(millis));
+    }
+
+    /** The hash of the bundle that carries the message at {@code root} (restricted channel: its address is a hash of the root). */
+    private String bundleAt(String root) {
+        try {
+            List<List<Transaction>> bundles = tangle.bundlesSince(MamMode.RESTRICTED.address(root), TangleCursor.START).await().atMost(LOOKUP);
+            return bundles.isEmpty() ? "(not found)" : bundles.get(0).get(0).bundle();
+        } catch (RuntimeException e) {
+            return "(the node did not answer)";
+        }
+    }
+}
