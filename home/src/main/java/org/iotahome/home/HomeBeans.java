@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import org.iotahome.home.accounts.LoginThrottle;
 import org.iotahome.home.household.Households;
+import org.iotahome.home.projection.JpaProjectionStore;
 import org.iotahome.protocol.mam.TangleMessageTransport;
 import org.iotahome.protocol.tangle.Tangle;
 
@@ -20,7 +21,7 @@ public class HomeBeans {
     @Singleton
     Households households(HomeConfig config, Tangle tangle, TangleMessageTransport transport) {
         return new Households(tangle, transport, new Households.Settings(Path.of(config.dataDir()), config.mailboxPoll(),
-                config.pairingTimeout(), config.pairingGrace()), new SecureRandom());
+                config.pairingTimeout(), config.pairingGrace()), new SecureRandom(), JpaProjectionStore::new);
     }
 
     /** Five failed logins from one address in 15 minutes, then wait. */

@@ -28,7 +28,7 @@ public final class EventLog {
     public record Entry(ChannelEvent event, String root) {}
 
     /** What a walk to the head found: the events, how many messages the channel holds, and the key its head is under. */
-    public record Walked(List<Entry> entries, long messages, SideKey key) {
+    public record Walked(List<Entry> entries, long messages, SideKey key, String nextRoot) {
 
         public List<ChannelEvent> events() {
             return entries.stream().map(Entry::event).toList();
@@ -72,6 +72,6 @@ public final class EventLog {
             }
             root = read.nextRoot();
         }
-        return new Walked(events, messages, key);
+        return new Walked(events, messages, key, root);
     }
 }

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongFunction;
 import org.iotahome.home.identity.HomeIdentity;
 import org.iotahome.home.pairing.PairingClient;
 import org.iotahome.protocol.mam.TangleMessageTransport;
@@ -29,13 +30,17 @@ public final class Households {
     private final TangleMessageTransport transport;
     private final Settings settings;
     private final SecureRandom random;
+    private final LongFunction<ProjectionStore> stores;
     private final Map<Long, Home> homes = new ConcurrentHashMap<>();
 
-    public Households(Tangle tangle, TangleMessageTransport transport, Settings settings, SecureRandom random) {
+    /** {@code stores}: each account's projection store (the database in the service). */
+    public Households(Tangle tangle, TangleMessageTransport transport, Settings settings, SecureRandom random,
+            LongFunction<ProjectionStore> stores) {
         this.tangle = tangle;
         this.transport = transport;
         this.settings = settings;
         this.random = random;
+        this.stores = stores;
     }
 
     public Home of(long accountId, HomeIdentity identity) {
@@ -45,7 +50,8 @@ public final class Households {
     private Home make(long accountId, HomeIdentity identity) {
         Path dir = settings.dataDir().resolve("households").resolve(Long.toString(accountId));
         Channels channels = new Channels(dir, identity, transport, new EventLog(transport));
-        Household household = new Household(channels, new HouseholdFold(new EventLog(transport)), new EventLog(transport),
+        Household household = new Household(channels, new HouseholdFold(new EventLog(transport), stores.apply(accountId)),
+                new EventLog(transport),
                 System::currentTimeMillis, random);
         PairingClient pairing = new PairingClient(tangle, identity, channels, household, new FileCursorStore(dir.resolve("mailbox-cursor.json")),
                 settings.mailboxPoll(), settings.pairingTimeout(), settings.pairingGrace(), random, Clock.systemUTC());

@@ -214,4 +214,32 @@ class HouseholdTest {
         assertThat(new EventLog(transport).read(consent)).extracting(e -> e.type())
                 .containsExactly("DEVICE_ADDED", "AUTHORIZED", "AUTHORIZATION_REVOKED", "KEY_ROTATION");
     }
+
+    @Test
+    void aKeptProjectionReadsOnlyEachChannelsHeadAndFoldsTheSameAsAFullRead() throws IOException {
+        Household household = household(dir);
+        pair(household, meter);
+        ServiceProvider a = Fixtures.provider('A');
+        household.grant(Fixtures.policy(a, meter));
+        ProjectionStore kept = new MemoryProjectionStore();
+        java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+        org.iotahome.protocol.mam.MessageSource counting = address -> {
+            reads.incrementAndGet();
+            return transport.payloadsAt(address);
+        };
+        ChannelKey householdKey = new Channels(dir, identity, transport, new EventLog(transport)).householdKey();
+        new HouseholdFold(new EventLog(counting), kept).fold(householdKey);
+
+        household.grant(Fixtures.policy(Fixtures.provider('B'), meter));
+        household.revoke(Fixtures.policy(a, meter));
+        HouseholdFold again = new HouseholdFold(new EventLog(counting), kept); // a restart: the kept events, then what is new
+        reads.set(0);
+        HouseholdState incremental = again.fold(householdKey);
+        // household channel: its head; consent channel: the three new messages and its head.
+        assertThat(reads.get()).isEqualTo(1 + 3 + 1);
+        assertThat(incremental).isEqualTo(new HouseholdFold(new EventLog(transport)).fold(householdKey));
+        reads.set(0);
+        again.fold(householdKey);
+        assertThat(reads.get()).as("warm: one read at each channel's head").isEqualTo(2);
+    }
 }
