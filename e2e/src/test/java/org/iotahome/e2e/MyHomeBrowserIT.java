@@ -26,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -87,7 +88,9 @@ class MyHomeBrowserIT {
     }
 
     private void waitForText(String text) {
-        new WebDriverWait(browser, WAIT).until(d -> d.findElement(By.tagName("body")).getText().contains(text));
+        // The progress page reloads itself: read the source afresh each time, never a kept element.
+        new WebDriverWait(browser, WAIT).ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.tagName("body")).getText().contains(text));
     }
 
     private void signUp(String name) throws Exception {
@@ -118,7 +121,7 @@ class MyHomeBrowserIT {
         browser.findElement(By.name("pairingText")).sendKeys(new PairingText(device.address, device.secret()).format());
         shot("03-add-device");
         browser.findElement(By.cssSelector("form[action='/devices/add'] button")).click();
-        waitForText("Working… this page updates by itself.");
+        waitForText("Pairing with your meter reader");
         shot("04-pairing-in-progress");
         waitForText("Paired: the device is now part of your household.");
         shot("05-paired");
