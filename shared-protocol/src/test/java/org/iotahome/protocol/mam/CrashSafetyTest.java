@@ -74,6 +74,7 @@ class CrashSafetyTest {
         List<String> lines = new ArrayList<>(Files.readAllLines(log));
         if (!Files.readString(log).endsWith("\n") && !lines.isEmpty()) lines.remove(lines.size() - 1);
         for (String line : lines) {
+            if (line.endsWith(" TORN")) continue; // a send the kill cut short: it never arrived
             String[] parts = line.split(" ");
             String before = byAddress.putIfAbsent(parts[0], parts[1]);
             assertThat(before == null || before.equals(parts[1])).as("one payload per root at %s", parts[0]).isTrue();

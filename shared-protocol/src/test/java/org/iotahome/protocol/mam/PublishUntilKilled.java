@@ -17,6 +17,9 @@ public final class PublishUntilKilled {
         Path log = Path.of(args[1]);
         String seed = args[2];
         try (FileOutputStream out = new FileOutputStream(log.toFile(), true)) {
+            // A kill can cut a line short, as a send cut short by a network fault: end it as torn, never joined to the next one.
+            String sofar = java.nio.file.Files.readString(log, StandardCharsets.US_ASCII);
+            if (!sofar.isEmpty() && !sofar.endsWith("\n")) out.write(" TORN\n".getBytes(StandardCharsets.US_ASCII));
             MessageSink sink = (address, payload) -> {
                 out.write((address + " " + payload + "\n").getBytes(StandardCharsets.US_ASCII));
                 out.getFD().sync();
