@@ -123,7 +123,10 @@ final class ObisValues {
         for (int i = from; i < from + 12; i++) if (b[i] < '0' || b[i] > '9') return null;
         int month = two(b, from + 2), day = two(b, from + 4), hour = two(b, from + 6), minute = two(b, from + 8),
                 second = two(b, from + 10);
-        if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) return null;
+        int year = two(b, from);
+        if (month < 1 || month > 12 || day < 1 || day > daysIn(year, month) || hour > 23 || minute > 59 || second > 59)
+            return null;
+        if (neverSet(b, from, to)) return null;   // an M-bus slot's "never" is no date, not 2070 or 2000
         String offset;
         if (n == 13) {
             int flag = b[from + 12];
@@ -146,6 +149,21 @@ final class ObisValues {
         return new String(iso, StandardCharsets.ISO_8859_1);
     }
 
+    private static final int[] DAYS = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+
+    private static int daysIn(int year, int month) {
+        return month == 2 && year % 4 == 0 ? 29 : DAYS[month - 1];   // years 2000..2099: every 4th leaps
+    }
+
+    /** The never-set time of an empty M-bus slot, {@code 000101000000} or {@code 700101000000} (with any flag). */
+    static boolean neverSet(byte[] b, int from, int to) {
+        while (from < to && b[from] == ' ') from++;
+        if (to - from < 12) return false;
+        if (!(b[from] == '0' || b[from] == '7') || b[from + 1] != '0') return false;
+        for (int i = 2; i < 12; i++) if (b[from + i] != (i == 3 || i == 5 ? '1' : '0')) return false;
+        return true;
+    }
+
     private static int two(byte[] b, int at) {
         return (b[at] - '0') * 10 + b[at + 1] - '0';
     }
@@ -162,6 +180,6 @@ final class ObisValues {
             if (hi < 0 || lo < 0) return text(b, from, to);
             out[i] = (byte) (hi << 4 | lo);
         }
-        return new String(out, StandardCharsets.ISO_8859_1);
+        return text(out, 0, out.length);    // some DSMR 2.2 ids decode with a leading space
     }
 }
