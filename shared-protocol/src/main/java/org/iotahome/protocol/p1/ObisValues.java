@@ -62,17 +62,18 @@ final class ObisValues {
     static double decimal(byte[] b, int from, int to) {
         int star = from;
         while (star < to && b[star] != '*') star++;
-        double d = plainDecimal(b, from, star);
+        int milli = 0;
         if (star < to) {
             int u = star + 1, ue = to;
             while (u < ue && b[u] == ' ') u++;
             while (ue > u && b[ue - 1] == ' ') ue--;
-            if (ue > u && b[u] == 'W' && (ue - u == 1 || ue - u == 2 && b[u + 1] == 'h')) d /= 1000;
+            if (ue > u && b[u] == 'W' && (ue - u == 1 || ue - u == 2 && b[u + 1] == 'h')) milli = 3;
         }
-        return d;
+        // W to kW in the same single division, so 000737.28*W reads 0.73728, not 0.7372799999999999
+        return plainDecimal(b, from, star, milli);
     }
 
-    private static double plainDecimal(byte[] b, int i, int end) {
+    private static double plainDecimal(byte[] b, int i, int end, int extraScale) {
         while (i < end && b[i] == ' ') i++;
         while (end > i && b[end - 1] == ' ') end--;
         int start = i;
@@ -83,7 +84,7 @@ final class ObisValues {
         for (; i < end; i++) {
             int c = b[i];
             if (c >= '0' && c <= '9') {
-                if (++digits > 18) return slowDecimal(b, start, end);
+                if (++digits > 18) return slowDecimal(b, start, end, extraScale);
                 mantissa = mantissa * 10 + (c - '0');
                 if (scale >= 0) scale++;
             } else if ((c == '.' || c == ',') && scale < 0) {
@@ -93,14 +94,16 @@ final class ObisValues {
             }
         }
         if (digits == 0) return Double.NaN;
-        // Both operands are exact doubles (mantissa < 2^53, 10^scale <= 10^22): one correctly rounded division.
-        double d = scale <= 0 ? mantissa : mantissa < (1L << 53) && scale < POW10.length
-                ? mantissa / POW10[scale] : slowDecimal(b, start, end);
+        int s = Math.max(scale, 0) + extraScale;
+        // Both operands are exact doubles (mantissa < 2^53, 10^s <= 10^22): one correctly rounded division.
+        double d = s == 0 ? mantissa : mantissa < (1L << 53) && s < POW10.length
+                ? mantissa / POW10[s] : slowDecimal(b, start, end, extraScale);
         return negative ? -d : d;
     }
 
-    private static double slowDecimal(byte[] b, int from, int to) {
-        return Double.parseDouble(new String(b, from, to - from, StandardCharsets.ISO_8859_1).replace(',', '.'));
+    private static double slowDecimal(byte[] b, int from, int to, int extraScale) {
+        return new java.math.BigDecimal(new String(b, from, to - from, StandardCharsets.ISO_8859_1).replace(',', '.'))
+                .movePointLeft(extraScale).doubleValue();
     }
 
     /** An integral value such as {@code 0002} or {@code 00004}, or null. */

@@ -15,7 +15,8 @@ final class ReadingBuilder {
     private final ObisMap obis = new ObisMap();
     private String dsmrVersion, rawDsmrVersion;
     private String belgianVersion;
-    private boolean luxembourg;
+    /** 0-0:42.0.0 came: Luxembourg Smarty names its meter there (so do Hungarian meters, without 1-3:0.2.8). */
+    private boolean logicalName;
     private boolean iecSuffix;
     private String equipmentId;
     private String meterTime;
@@ -46,6 +47,12 @@ final class ReadingBuilder {
         return d;
     }
 
+    /** An equipment id, or null when the meter sends none: empty, or all zeros (DSMR 2.2 "000000000000"). */
+    private static String id(String text) {
+        for (int i = 0; i < text.length(); i++) if (text.charAt(i) != 0 && text.charAt(i) != '0') return text;
+        return null;
+    }
+
     /** The code had IEC 62056-21's '*255' suffix (German EasyMeter Q3D): read as the code without it. */
     void sawIecSuffix() {
         iecSuffix = true;
@@ -60,10 +67,10 @@ final class ReadingBuilder {
                 dsmrVersion = dsmrVersion(rawDsmrVersion);
             }
             case "0-0:96.1.4" -> belgianVersion = firstText(b, from, to);
-            case "0-0:96.1.1" -> equipmentId = ObisValues.hexText(b, from + 1, ObisValues.valueEnd(b, from + 1, to));
+            case "0-0:96.1.1" -> equipmentId = id(ObisValues.hexText(b, from + 1, ObisValues.valueEnd(b, from + 1, to)));
             case "0-0:42.0.0" -> {      // Luxembourg Smarty's logical device name: the equipment id there
-                luxembourg = true;
-                if (equipmentId == null) equipmentId = ObisValues.hexText(b, from + 1, ObisValues.valueEnd(b, from + 1, to));
+                logicalName = true;
+                if (equipmentId == null) equipmentId = id(ObisValues.hexText(b, from + 1, ObisValues.valueEnd(b, from + 1, to)));
             }
             case "0-0:1.0.0" -> meterTime = ObisValues.timestamp(b, from + 1, ObisValues.valueEnd(b, from + 1, to));
             case "1-0:1.8.0" -> imported[0] = first(b, from, to);
@@ -116,14 +123,13 @@ final class ReadingBuilder {
     private void mbus(String code, byte[] b, int from, int to) {
         int n = code.length();
         if (n < 10 || n > 11 || code.charAt(0) != '0' || code.charAt(1) != '-' || code.charAt(n - 7) != ':') return;
-        boolean id = code.startsWith("96.1.0", n - 6);
+        boolean id = code.startsWith("96.1.0", n - 6) || code.startsWith("96.1.1", n - 6);   // BE: 96.1.1
         if (!id && !code.startsWith("24.", n - 6)) return;
         int channel = code.charAt(2) - '0';
         if (n == 11) channel = channel * 10 + code.charAt(3) - '0';
         if (channel < 1 || channel >= deviceTypes.length) return;
         if (id) {
-            String text = ObisValues.hexText(b, from + 1, ObisValues.valueEnd(b, from + 1, to));
-            deviceIds[channel] = text.isEmpty() ? null : text;
+            deviceIds[channel] = id(ObisValues.hexText(b, from + 1, ObisValues.valueEnd(b, from + 1, to)));
         } else if (code.endsWith("24.1.0")) {
             Integer type = firstInteger(b, from, to);
             if (type != null && deviceTypes[channel] < 0) deviceTypes[channel] = type;
@@ -194,6 +200,9 @@ final class ReadingBuilder {
     /** 0-0:98.1.0: (count)(code)(code) then (month)(peak time)(peak*kW) per earlier month. */
     private static List<Reading.Peak> peaks(byte[] b, int from, int to) {
         int groups = ObisValues.valueCount(b, from, to);
+        // Only the Belgian layout names 1-0:1.6.0 second; Hungarian meters send a monthly register dump here.
+        int c = ObisValues.valueStart(b, from, to, 1);
+        if (c < 0 || !ObisValues.text(b, c, ObisValues.valueEnd(b, c, to)).equals("1-0:1.6.0")) return null;
         List<Reading.Peak> list = new ArrayList<>(Math.max(0, (groups - 3) / 3));
         for (int k = 3; k + 2 < groups; k += 3) {
             int m = ObisValues.valueStart(b, from, to, k), t = ObisValues.valueStart(b, from, to, k + 1),
@@ -242,7 +251,7 @@ final class ReadingBuilder {
      */
     String version(String header, boolean crcChecked) {
         if (belgianVersion != null && !belgianVersion.isEmpty()) return "fluvius-" + belgianVersion;
-        if (luxembourg) return "smarty-" + (rawDsmrVersion != null ? rawDsmrVersion : "");
+        if (logicalName && rawDsmrVersion != null) return "smarty-" + rawDsmrVersion;
         if (dsmrVersion != null) return dsmrVersion;
         if ((iecSuffix || crcChecked) && header != null && header.length() >= 3) return "iec62056-" + header.substring(0, 3);
         return "2.2";
@@ -250,7 +259,7 @@ final class ReadingBuilder {
 
     /** DSMR 4+ and Belgian telegrams end with a CRC16; 2.2 and other IEC 62056-21 ones need not. */
     boolean expectsCrc() {
-        return belgianVersion != null || luxembourg || dsmrVersion != null;
+        return belgianVersion != null || dsmrVersion != null;
     }
 
     Reading build(String header, Boolean crcValid) {

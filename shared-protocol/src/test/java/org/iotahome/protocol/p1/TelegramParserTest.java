@@ -106,7 +106,7 @@ class TelegramParserTest {
         assertThat(r.importedKwh()).isEqualTo(new Reading.Tariffs(0.034, 15.758));
         assertThat(r.exportedKwh()).isEqualTo(new Reading.Tariffs(0.0, 0.011));
         assertThat(r.phases()).containsExactly(new Reading.Phase(234.7, 1.52, 0.345, 0.0));
-        assertThat(r.gas()).isEqualTo(new Reading.Gas(112.384, "2020-05-12T13:45:58+02:00", 1, null));
+        assertThat(r.gas()).isEqualTo(new Reading.Gas(112.384, "2020-05-12T13:45:58+02:00", 1, "7FLO2119017007"));
         assertThat(r.obis()).containsEntry("1-0:1.6.0", "(200509134558S)(02.589*kW)").containsKey("0-0:98.1.0");
     }
 
