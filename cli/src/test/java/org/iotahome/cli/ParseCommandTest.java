@@ -33,6 +33,34 @@ class ParseCommandTest {
         return new Run(exit, out.toString(), err.toString());
     }
 
+    private static final String KEY = "000102030405060708090A0B0C0D0E0F";
+    private static final String AUTH = "00112233445566778899AABBCCDDEEFF";
+
+    private static Path encrypted(Path dir) throws Exception {
+        byte[] frame = org.iotahome.protocol.p1.EncryptedFrame.encrypt(GOOD.getBytes(StandardCharsets.US_ASCII),
+                "SAG12345".getBytes(StandardCharsets.US_ASCII), 7, org.iotahome.protocol.p1.P1Keys.ofHex(KEY, AUTH));
+        Path file = dir.resolve("smarty.bin");
+        Files.write(file, frame);
+        return file;
+    }
+
+    @Test
+    void decryptsAnEncryptedFrameWithTheKeyGivenAsOptions(@TempDir Path dir) throws Exception {
+        Run r = run("parse", "--key", KEY, "--auth-key", AUTH, encrypted(dir).toString());
+        assertThat(r.exit()).isZero();
+        assertThat(r.out().split("\n")).singleElement().asString()
+                .contains("\"importedKwh\":{\"tariff1\":100.0,\"tariff2\":200.0}");
+    }
+
+    @Test
+    void printsOneEncryptedRejectionPerFrameWithoutAKey(@TempDir Path dir) throws Exception {
+        // the build runs without P1_DECRYPTION_KEY set
+        Run r = run("parse", encrypted(dir).toString());
+        assertThat(r.exit()).isZero();
+        assertThat(r.out().split("\n")).singleElement().asString()
+                .startsWith("{\"rejected\":\"encrypted\"").contains("no key");
+    }
+
     @Test
     void printsOneJsonLinePerTelegramInAFile(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("telegrams.txt");

@@ -62,17 +62,18 @@ final class ObisValues {
     static double decimal(byte[] b, int from, int to) {
         int star = from;
         while (star < to && b[star] != '*') star++;
-        double d = plainDecimal(b, from, star);
+        int milli = 0;
         if (star < to) {
             int u = star + 1, ue = to;
             while (u < ue && b[u] == ' ') u++;
             while (ue > u && b[ue - 1] == ' ') ue--;
-            if (ue > u && b[u] == 'W' && (ue - u == 1 || ue - u == 2 && b[u + 1] == 'h')) d /= 1000;
+            if (ue > u && b[u] == 'W' && (ue - u == 1 || ue - u == 2 && b[u + 1] == 'h')) milli = 3;
         }
-        return d;
+        // W to kW in the same single division, so 000737.28*W reads 0.73728, not 0.7372799999999999
+        return plainDecimal(b, from, star, milli);
     }
 
-    private static double plainDecimal(byte[] b, int i, int end) {
+    private static double plainDecimal(byte[] b, int i, int end, int extraScale) {
         while (i < end && b[i] == ' ') i++;
         while (end > i && b[end - 1] == ' ') end--;
         int start = i;
@@ -83,7 +84,7 @@ final class ObisValues {
         for (; i < end; i++) {
             int c = b[i];
             if (c >= '0' && c <= '9') {
-                if (++digits > 18) return slowDecimal(b, start, end);
+                if (++digits > 18) return slowDecimal(b, start, end, extraScale);
                 mantissa = mantissa * 10 + (c - '0');
                 if (scale >= 0) scale++;
             } else if ((c == '.' || c == ',') && scale < 0) {
@@ -93,14 +94,16 @@ final class ObisValues {
             }
         }
         if (digits == 0) return Double.NaN;
-        // Both operands are exact doubles (mantissa < 2^53, 10^scale <= 10^22): one correctly rounded division.
-        double d = scale <= 0 ? mantissa : mantissa < (1L << 53) && scale < POW10.length
-                ? mantissa / POW10[scale] : slowDecimal(b, start, end);
+        int s = Math.max(scale, 0) + extraScale;
+        // Both operands are exact doubles (mantissa < 2^53, 10^s <= 10^22): one correctly rounded division.
+        double d = s == 0 ? mantissa : mantissa < (1L << 53) && s < POW10.length
+                ? mantissa / POW10[s] : slowDecimal(b, start, end, extraScale);
         return negative ? -d : d;
     }
 
-    private static double slowDecimal(byte[] b, int from, int to) {
-        return Double.parseDouble(new String(b, from, to - from, StandardCharsets.ISO_8859_1).replace(',', '.'));
+    private static double slowDecimal(byte[] b, int from, int to, int extraScale) {
+        return new java.math.BigDecimal(new String(b, from, to - from, StandardCharsets.ISO_8859_1).replace(',', '.'))
+                .movePointLeft(extraScale).doubleValue();
     }
 
     /** An integral value such as {@code 0002} or {@code 00004}, or null. */
@@ -123,7 +126,10 @@ final class ObisValues {
         for (int i = from; i < from + 12; i++) if (b[i] < '0' || b[i] > '9') return null;
         int month = two(b, from + 2), day = two(b, from + 4), hour = two(b, from + 6), minute = two(b, from + 8),
                 second = two(b, from + 10);
-        if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) return null;
+        int year = two(b, from);
+        if (month < 1 || month > 12 || day < 1 || day > daysIn(year, month) || hour > 23 || minute > 59 || second > 59)
+            return null;
+        if (neverSet(b, from, to)) return null;   // an M-bus slot's "never" is no date, not 2070 or 2000
         String offset;
         if (n == 13) {
             int flag = b[from + 12];
@@ -146,6 +152,21 @@ final class ObisValues {
         return new String(iso, StandardCharsets.ISO_8859_1);
     }
 
+    private static final int[] DAYS = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+
+    private static int daysIn(int year, int month) {
+        return month == 2 && year % 4 == 0 ? 29 : DAYS[month - 1];   // years 2000..2099: every 4th leaps
+    }
+
+    /** The never-set time of an empty M-bus slot, {@code 000101000000} or {@code 700101000000} (with any flag). */
+    static boolean neverSet(byte[] b, int from, int to) {
+        while (from < to && b[from] == ' ') from++;
+        if (to - from < 12) return false;
+        if (!(b[from] == '0' || b[from] == '7') || b[from + 1] != '0') return false;
+        for (int i = 2; i < 12; i++) if (b[from + i] != (i == 3 || i == 5 ? '1' : '0')) return false;
+        return true;
+    }
+
     private static int two(byte[] b, int at) {
         return (b[at] - '0') * 10 + b[at + 1] - '0';
     }
@@ -162,6 +183,6 @@ final class ObisValues {
             if (hi < 0 || lo < 0) return text(b, from, to);
             out[i] = (byte) (hi << 4 | lo);
         }
-        return new String(out, StandardCharsets.ISO_8859_1);
+        return text(out, 0, out.length);    // some DSMR 2.2 ids decode with a leading space
     }
 }

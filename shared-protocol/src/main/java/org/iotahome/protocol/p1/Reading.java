@@ -27,6 +27,12 @@ public record Reading(
         Integer longPowerFailures,
         List<Phase> phases,
         Gas gas,
+        List<Mbus> mbus,
+        Capacity capacity,
+        Messages messages,
+        List<Integer> voltageSags,
+        List<Integer> voltageSwells,
+        Boolean meterChanged,
         Map<String, String> obis) implements Parsed {
 
     public Reading {
@@ -35,12 +41,33 @@ public record Reading(
         phases = phases == null ? null : List.copyOf(phases);
         if (phases != null && phases.size() > 3)
             throw new IllegalArgumentException("at most 3 phases (L1, L2, L3), got " + phases.size());
+        mbus = mbus == null ? null : List.copyOf(mbus);
+        voltageSags = threeAtMost("voltageSags", voltageSags);
+        voltageSwells = threeAtMost("voltageSwells", voltageSwells);
+        if (Boolean.FALSE.equals(meterChanged)) meterChanged = null;   // the schema: true or absent
         obis = ObisMap.readOnly(obis);
     }
 
-    /** Tariff 1 and tariff 2 registers in kWh (1-0:1.8.1/1.8.2, 1-0:2.8.1/2.8.2). */
+    private static List<Integer> threeAtMost(String name, List<Integer> perPhase) {
+        if (perPhase == null) return null;
+        if (perPhase.size() > 3) throw new IllegalArgumentException(name + ": at most 3 phases, got " + perPhase.size());
+        return List.copyOf(perPhase);
+    }
+
+    /** This reading marked as the first of a new meter's series (or not): all else unchanged. */
+    public Reading withMeterChanged(boolean changed) {
+        return new Reading(version, header, crcValid, equipmentId, meterTime, importedKwh, exportedKwh, activeTariff,
+                powerImportKw, powerExportKw, powerFailures, longPowerFailures, phases, gas, mbus, capacity, messages,
+                voltageSags, voltageSwells, changed, obis);
+    }
+
+    /** Tariff registers 1..4 in kWh (1-0:1.8.1..1.8.4, 1-0:2.8.1..2.8.4) and the total (x.8.0). */
     @JsonInclude(Include.NON_NULL)
-    public record Tariffs(Double tariff1, Double tariff2) {
+    public record Tariffs(Double tariff1, Double tariff2, Double tariff3, Double tariff4, Double total) {
+        /** The two Dutch tariffs, nothing else. */
+        public Tariffs(Double tariff1, Double tariff2) {
+            this(tariff1, tariff2, null, null, null);
+        }
     }
 
     /** One phase's instantaneous values; L1, L2, L3 in order. */
@@ -48,8 +75,37 @@ public record Reading(
     public record Phase(Double voltageV, Double currentA, Double powerImportKw, Double powerExportKw) {
     }
 
-    /** The gas meter on an M-bus channel: its last reading in m3 and when the meter took it. */
+    /** The gas meter on an M-bus channel: its last reading in m3, when the meter took it, where it is. */
     @JsonInclude(Include.NON_NULL)
-    public record Gas(Double m3, String time) {
+    public record Gas(Double m3, String time, Integer channel, String equipmentId) {
+        public Gas(Double m3, String time) {
+            this(m3, time, null, null);
+        }
+    }
+
+    /** A live M-bus device (gas, water, heat, ...) on channel 0-n. */
+    @JsonInclude(Include.NON_NULL)
+    public record Mbus(int channel, Integer deviceType, String equipmentId, Double value, String unit, String time) {
+        public Mbus {
+            if (channel < 1) throw new IllegalArgumentException("M-bus channels are 1 and up, got " + channel);
+        }
+    }
+
+    /** Belgian capacity tariff: this quarter hour's average demand, this month's peak, earlier months' peaks. */
+    @JsonInclude(Include.NON_NULL)
+    public record Capacity(Double quarterHourAverageKw, Double monthPeakKw, String monthPeakTime, List<Peak> history) {
+        public Capacity {
+            history = history == null ? null : List.copyOf(history);
+        }
+    }
+
+    /** One earlier month's peak demand (0-0:98.1.0). */
+    @JsonInclude(Include.NON_NULL)
+    public record Peak(String month, Double peakKw, String peakTime) {
+    }
+
+    /** The meter's text message and message code, decoded from hex. */
+    @JsonInclude(Include.NON_NULL)
+    public record Messages(String text, String code) {
     }
 }

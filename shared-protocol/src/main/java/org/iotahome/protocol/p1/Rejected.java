@@ -14,7 +14,12 @@ public record Rejected(Reason reason, String detail, long offset) implements Fra
         /** a telegram cut short: the stream ended or broke, or a new '/' came before its '!' */
         INCOMPLETE,
         /** bytes that are no telegram: noise, a bad CRC line, lines that are no OBIS data */
-        MALFORMED;
+        MALFORMED,
+        /**
+         * an encrypted frame (0xDB, AES-128-GCM: Luxembourg Smarty) given no key, whose tag does not
+         * verify under the key, or whose frame counter did not go forward (a replay)
+         */
+        ENCRYPTED;
 
         /** The name printed in {@code {"rejected": ...}}. */
         public String label() {

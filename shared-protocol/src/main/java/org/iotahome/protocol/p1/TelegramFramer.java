@@ -32,7 +32,7 @@ public final class TelegramFramer {
         CLASS['!'] = END;
     }
 
-    private enum State { HUNT, BODY, CRC_LINE, SKIP }
+    private enum State { HUNT, BODY, CRC_LINE, SKIP, ENCRYPTED }
 
     private final int maxTelegramBytes;
     private final boolean crcRequired;
@@ -45,6 +45,11 @@ public final class TelegramFramer {
     private long noiseBytes;
     private boolean noiseHasEnd;
     private final StringBuilder crcLine = new StringBuilder(8);
+    /** Null when no key was given: then each encrypted frame is one {@code encrypted} rejection. */
+    private final P1Keys keys;
+    private byte[] frame = new byte[EncryptedFrame.HEADER_BYTES];
+    private int frameLength;
+    private long lastFrameCounter = -1;
 
     /** For a stream of unknown meters: a telegram without CRC line is taken as DSMR 2.2. */
     public TelegramFramer() {
@@ -56,10 +61,24 @@ public final class TelegramFramer {
      *                    damaged telegram (a bit flip can turn ')' into '!'), never a 2.2 one
      */
     public TelegramFramer(boolean crcRequired, int maxTelegramBytes) {
+        this(crcRequired, maxTelegramBytes, null);
+    }
+
+    /**
+     * @param keys the keys of an encrypted P1 port (Luxembourg Smarty), or null: encrypted frames
+     *             are then rejected as {@code encrypted}, one rejection each
+     */
+    public TelegramFramer(boolean crcRequired, int maxTelegramBytes, P1Keys keys) {
         if (maxTelegramBytes < 16)
             throw new IllegalArgumentException("maxTelegramBytes must be at least 16, got " + maxTelegramBytes);
         this.crcRequired = crcRequired;
         this.maxTelegramBytes = maxTelegramBytes;
+        this.keys = keys;
+    }
+
+    /** For a stream of unknown meters, decrypting encrypted frames with {@code keys} (may be null). */
+    public static TelegramFramer withKeys(P1Keys keys) {
+        return new TelegramFramer(false, DEFAULT_MAX_TELEGRAM_BYTES, keys);
     }
 
     /** A framer for one meter: CRC required unless it is DSMR 2.2. */
@@ -94,6 +113,7 @@ public final class TelegramFramer {
                 case BODY -> i = body(chunk, i, end, base, sink);
                 case CRC_LINE -> i = crcLine(chunk, i, end, base, sink);
                 case SKIP -> i = skip(chunk, i, end);
+                case ENCRYPTED -> i = encrypted(chunk, i, end, base, sink);
             }
         }
         position = base + end;
@@ -107,13 +127,15 @@ public final class TelegramFramer {
                     "the stream ended " + length + " bytes into the telegram at byte " + telegramStart
                             + ", before its '!'", telegramStart));
             case CRC_LINE -> {
-                if (hexDigits() > 0 && hexDigits() < 4 && crcLine.length() == hexDigits())
+                if (hexDigits() > 0 && hexDigits() < 4 && crcLine.length() == hexDigits() && !shortCrcMatches())
                     sink.accept(new Rejected(Rejected.Reason.INCOMPLETE, "the stream ended inside the CRC line '!"
                             + crcLine + "' of the telegram at byte " + telegramStart, telegramStart));
                 else
                     complete(sink);
             }
             case SKIP -> { }
+            case ENCRYPTED -> sink.accept(new Rejected(Rejected.Reason.ENCRYPTED, "the stream ended " + frameLength
+                    + " bytes into the encrypted frame at byte " + telegramStart, telegramStart));
         }
         state = State.HUNT;
         length = 0;
@@ -126,6 +148,12 @@ public final class TelegramFramer {
                 flushNoise(sink);
                 startTelegram(base + i);
                 return i;                // the body copies the '/'
+            }
+            if ((b & 0xFF) == EncryptedFrame.START) {
+                state = State.ENCRYPTED;
+                telegramStart = base + i;
+                frameLength = 0;
+                return i;
             }
             if (b != ' ' && b != '\r' && b != '\n' && b != '\t') {
                 if (noiseBytes == 0) noiseStart = base + i;
@@ -209,6 +237,11 @@ public final class TelegramFramer {
         return i;
     }
 
+    /** At the stream's end "!B9F" may be whole (a CRC without its leading zero) or cut: only a match says whole. */
+    private boolean shortCrcMatches() {
+        return hexDigits() == 3 && Integer.parseInt(crcLine, 0, 3, 16) == Crc16.of(buffer, 0, length);
+    }
+
     private int hexDigits() {
         int n = 0;
         for (int k = 0; k < crcLine.length(); k++)
@@ -226,8 +259,9 @@ public final class TelegramFramer {
             state = State.SKIP;          // a damaged '!': what follows up to the next '/' is this telegram's rest
         } else if (crcLine.length() == 0) {
             sink.accept(new Telegram(text(), false, telegramStart));
-        } else if (digits == 4 && crcLine.length() == 4) {
-            int expected = Integer.parseInt(crcLine, 0, 4, 16);
+        } else if (digits >= 3 && digits <= 4 && crcLine.length() == digits) {
+            // Some meters leave out the CRC's leading zero ("!B9F"): the same number.
+            int expected = Integer.parseInt(crcLine, 0, digits, 16);
             int actual = Crc16.of(buffer, 0, length);
             sink.accept(expected == actual || expected == crcWithCrLf()
                     ? new Telegram(text(), true, telegramStart)
@@ -260,6 +294,70 @@ public final class TelegramFramer {
 
     private String text() {
         return new String(buffer, 0, length, StandardCharsets.ISO_8859_1);
+    }
+
+    /**
+     * Collects an encrypted frame: its 13-byte header says how many bytes follow. A header that is
+     * no frame header sends the bytes back to hunting as noise.
+     */
+    private int encrypted(byte[] chunk, int i, int end, long base, Consumer<? super Framed> sink) {
+        if (frameLength < EncryptedFrame.HEADER_BYTES) {
+            int n = Math.min(EncryptedFrame.HEADER_BYTES - frameLength, end - i);
+            System.arraycopy(chunk, i, frame, frameLength, n);
+            frameLength += n;
+            i += n;
+            if (frameLength < EncryptedFrame.HEADER_BYTES) return i;
+            int length = EncryptedFrame.length(frame);
+            if (length < 5 + EncryptedFrame.TAG_BYTES || length > maxTelegramBytes) {
+                // no frame header: these bytes were noise, counted (and rejected once) with the noise around them
+                if (noiseBytes == 0) noiseStart = telegramStart;
+                noiseBytes += frameLength;
+                state = State.HUNT;
+                return i;
+            }
+            flushNoise(sink);
+            frame = java.util.Arrays.copyOf(frame, EncryptedFrame.HEADER_BYTES + length);
+        }
+        int n = Math.min(frame.length - frameLength, end - i);
+        System.arraycopy(chunk, i, frame, frameLength, n);
+        frameLength += n;
+        i += n;
+        if (frameLength == frame.length) {
+            state = State.HUNT;
+            openFrame(sink);
+            frame = new byte[EncryptedFrame.HEADER_BYTES];
+        }
+        return i;
+    }
+
+    /** A whole encrypted frame: one telegram out, or one {@code encrypted} rejection saying why not. */
+    private void openFrame(Consumer<? super Framed> sink) {
+        long at = telegramStart;
+        if (keys == null) {
+            sink.accept(new Rejected(Rejected.Reason.ENCRYPTED, "the frame at byte " + at + " is encrypted (0xDB,"
+                    + " AES-128-GCM) and no key was given: set P1_DECRYPTION_KEY or --key", at));
+            return;
+        }
+        long counter = EncryptedFrame.frameCounter(frame);
+        byte[] plain = EncryptedFrame.decrypt(frame, keys);
+        if (plain == null) {
+            sink.accept(new Rejected(Rejected.Reason.ENCRYPTED, "the encrypted frame at byte " + at + " does not"
+                    + " verify: a wrong decryption or authentication key, or a damaged frame", at));
+            return;
+        }
+        if (counter <= lastFrameCounter) {
+            sink.accept(new Rejected(Rejected.Reason.ENCRYPTED, "the encrypted frame at byte " + at + " has frame"
+                    + " counter " + counter + ", not after " + lastFrameCounter + ": a replay", at));
+            return;
+        }
+        lastFrameCounter = counter;
+        TelegramFramer inner = new TelegramFramer(true, maxTelegramBytes);
+        Consumer<Framed> relocated = f -> sink.accept(f instanceof Telegram t
+                ? new Telegram(t.text(), t.crcChecked(), at)
+                : new Rejected(((Rejected) f).reason(), "in the encrypted frame at byte " + at + ": "
+                        + ((Rejected) f).detail(), at));
+        inner.feed(plain, 0, plain.length, relocated);
+        inner.end(relocated);
     }
 
     private int skip(byte[] chunk, int i, int end) {

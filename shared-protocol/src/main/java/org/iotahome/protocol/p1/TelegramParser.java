@@ -53,6 +53,11 @@ public final class TelegramParser {
             if (code != null) commit(reading, code, t, b, rawFrom, rawTo, continued);
             int codeTo = paren;
             while (codeTo > from && isBlank(b[codeTo - 1])) codeTo--;
+            if (codeTo - from > 4 && b[codeTo - 4] == '*' && b[codeTo - 3] == '2' && b[codeTo - 2] == '5'
+                    && b[codeTo - 1] == '5') {
+                codeTo -= 4;            // IEC 62056-21 '*255' (EasyMeter Q3D): the same object as without it
+                reading.sawIecSuffix();
+            }
             code = ObisCodes.of(b, from, codeTo);
             continued = null;
             rawFrom = paren;
@@ -65,7 +70,7 @@ public final class TelegramParser {
         commit(reading, code, t, b, rawFrom, rawTo, continued);
         if (!telegram.crcChecked() && reading.expectsCrc())
             return new Rejected(Rejected.Reason.INCOMPLETE, "the telegram at byte " + telegram.offset() + " is DSMR "
-                    + reading.version() + ", which ends with a CRC16 after '!'; none came", telegram.offset());
+                    + reading.version(header, false) + ", which ends with a CRC16 after '!'; none came", telegram.offset());
         return reading.build(header, telegram.crcChecked() ? Boolean.TRUE : null);
     }
 

@@ -41,7 +41,11 @@ class CrashSafetyTest {
         for (int kill = 0; kill < KILLS; kill++) {
             Process child = startChild(state, log);
             BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream()));
+            long before = Files.size(log);
             assertThat(out.readLine()).as("child %d starts", kill).isEqualTo("ready");
+            // Each child gets at least one message out before the kill, however slow a loaded machine starts it.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (Files.size(log) == before && System.nanoTime() < deadline) Thread.sleep(5);
             Thread.sleep(random.nextInt(120));
             child.destroyForcibly();
             assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -53,7 +57,7 @@ class CrashSafetyTest {
         }
 
         Map<String, String> sent = payloadsByAddress(log);
-        assertThat(sent.size()).as("messages published across %d kills", KILLS).isGreaterThan(KILLS);
+        assertThat(sent.size()).as("messages published across %d kills", KILLS).isGreaterThanOrEqualTo(KILLS);
         String root = MamChannel.open(SEED, MamMode.PUBLIC, SideKey.NONE, 1).root();
         for (Map.Entry<String, String> e : sent.entrySet()) {
             assertThat(e.getKey()).as("messages follow one chain").isEqualTo(root);

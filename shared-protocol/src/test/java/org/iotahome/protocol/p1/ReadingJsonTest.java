@@ -17,7 +17,8 @@ class ReadingJsonTest {
     /** The property names of p1-reading.schema.json. */
     private static final Set<String> SCHEMA_FIELDS = Set.of("version", "header", "crcValid", "equipmentId",
             "meterTime", "importedKwh", "exportedKwh", "activeTariff", "powerImportKw", "powerExportKw",
-            "powerFailures", "longPowerFailures", "phases", "gas", "obis");
+            "powerFailures", "longPowerFailures", "phases", "gas", "mbus", "capacity", "messages", "voltageSags",
+            "voltageSwells", "meterChanged", "obis");
 
     private static Parsed parse(String name) {
         return new ReadingDecoder().feed(Telegrams.wireBytes(name)).get(0);
@@ -30,7 +31,8 @@ class ReadingJsonTest {
         Parsed p = new ReadingDecoder().feed(Telegrams.bytes(Telegrams.withCrc(body))).get(0);
         assertThat(ReadingJson.line(p)).isEqualTo("{\"version\":\"5.0\",\"header\":\"ISK5 test\",\"crcValid\":true,"
                 + "\"meterTime\":\"2023-07-02T12:00:00+02:00\",\"importedKwh\":{\"tariff1\":10.5},"
-                + "\"phases\":[{\"currentA\":2.0}],\"gas\":{\"m3\":42.0,\"time\":\"2023-07-02T11:55:00+02:00\"},"
+                + "\"phases\":[{\"currentA\":2.0}],\"gas\":{\"m3\":42.0,\"time\":\"2023-07-02T11:55:00+02:00\",\"channel\":1},"
+                + "\"mbus\":[{\"channel\":1,\"deviceType\":3,\"value\":42.0,\"unit\":\"m3\",\"time\":\"2023-07-02T11:55:00+02:00\"}],"
                 + "\"obis\":{\"1-3:0.2.8\":\"(50)\",\"0-0:1.0.0\":\"(230702120000S)\",\"1-0:1.8.1\":\"(000010.500*kWh)\","
                 + "\"1-0:31.7.0\":\"(002*A)\",\"0-1:24.1.0\":\"(003)\",\"0-1:24.2.1\":\"(230702115500S)(00042.000*m3)\"}}");
     }

@@ -45,7 +45,7 @@ class TelegramParserTest {
         assertThat(r.powerFailures()).isNull();
         assertThat(r.phases()).isNull();
         // 2.2 timestamps carry no S/W flag: 12 February is winter time in the Netherlands.
-        assertThat(r.gas()).isEqualTo(new Reading.Gas(1.001, "2009-02-12T16:00:00+01:00"));
+        assertThat(r.gas()).isEqualTo(new Reading.Gas(1.001, "2009-02-12T16:00:00+01:00", 1, "2222ABCD123456789"));
         assertThat(r.obis()).containsEntry("0-1:24.3.0", "(090212160000)(00)(60)(1)(0-1:24.2.1)(m3)(00001.001)")
                 .containsEntry("0-0:17.0.0", "(016*A)").hasSize(16);
     }
@@ -59,7 +59,7 @@ class TelegramParserTest {
         assertThat(r.exportedKwh()).isEqualTo(new Reading.Tariffs(123456.789, 123456.789));
         assertThat(r.powerFailures()).isEqualTo(4);
         assertThat(r.longPowerFailures()).isEqualTo(2);
-        assertThat(r.gas()).isEqualTo(new Reading.Gas(12785.123, "2010-12-09T11:00:00+01:00"));
+        assertThat(r.gas()).isEqualTo(new Reading.Gas(12785.123, "2010-12-09T11:00:00+01:00", 1, "2222ABCD123456789"));
         assertThat(r.obis()).containsEntry("1-0:99:97.0",
                 "(2)(0:96.7.19)(101208152415W)(0000000240*s)(101208151004W)(00000000301*s)")
                 .containsKey("1-0:72:32.0").hasSize(27);
@@ -77,7 +77,7 @@ class TelegramParserTest {
                 new Reading.Phase(null, 3.0, 0.503, 0.0),
                 new Reading.Phase(null, 5.0, 1.1, 0.0),
                 new Reading.Phase(null, 5.0, 1.0, 0.0));
-        assertThat(r.gas()).isEqualTo(new Reading.Gas(981.443, "2016-06-15T14:00:00+02:00"));
+        assertThat(r.gas()).isEqualTo(new Reading.Gas(981.443, "2016-06-15T14:00:00+02:00", 1, "G0019340221198415"));
     }
 
     @Test
@@ -88,7 +88,9 @@ class TelegramParserTest {
                 new Reading.Tariffs(123456.789, 123456.789), 2, 1.193, 0.0, 4, 2,
                 List.of(new Reading.Phase(220.1, 1.0, 1.111, 4.444), new Reading.Phase(220.2, 2.0, 2.222, 5.555),
                         new Reading.Phase(220.3, 3.0, 3.333, 6.666)),
-                new Reading.Gas(12785.123, "2010-12-09T11:25:00+01:00"), r.obis()));
+                new Reading.Gas(12785.123, "2010-12-09T11:25:00+01:00", 1, "2222ABCD123456789"),
+                List.of(new Reading.Mbus(1, 3, "2222ABCD123456789", 12785.123, "m3", "2010-12-09T11:25:00+01:00")),
+                null, r.messages(), List.of(2, 1, 0), List.of(0, 3, 0), null, r.obis()));
         assertThat(r.obis()).hasSize(35).containsEntry("1-3:0.2.8", "(50)")
                 .containsEntry("0-1:96.1.0", "(3232323241424344313233343536373839)");
         assertThat(r.obis().keySet()).first().isEqualTo("1-3:0.2.8");
@@ -104,14 +106,14 @@ class TelegramParserTest {
         assertThat(r.importedKwh()).isEqualTo(new Reading.Tariffs(0.034, 15.758));
         assertThat(r.exportedKwh()).isEqualTo(new Reading.Tariffs(0.0, 0.011));
         assertThat(r.phases()).containsExactly(new Reading.Phase(234.7, 1.52, 0.345, 0.0));
-        assertThat(r.gas()).isEqualTo(new Reading.Gas(112.384, "2020-05-12T13:45:58+02:00"));
+        assertThat(r.gas()).isEqualTo(new Reading.Gas(112.384, "2020-05-12T13:45:58+02:00", 1, "7FLO2119017007"));
         assertThat(r.obis()).containsEntry("1-0:1.6.0", "(200509134558S)(02.589*kW)").containsKey("0-0:98.1.0");
     }
 
     @Test
     void findsGasAmongFourMbusChannelsAndReadsValuesWithoutOrWithSmallerUnits() {
         Reading r = read("dsmr-5.0-four-mbus");
-        assertThat(r.gas()).isEqualTo(new Reading.Gas(4473.981, "2023-04-02T10:05:00+02:00"));
+        assertThat(r.gas()).isEqualTo(new Reading.Gas(4473.981, "2023-04-02T10:05:00+02:00", 2, "G0078\u00124Vx\u0090\u00124T0020"));
         assertThat(r.importedKwh()).isEqualTo(new Reading.Tariffs(7054.890, 6526.370));
         assertThat(r.exportedKwh()).isNull();
         assertThat(r.powerImportKw()).isEqualTo(1.25);
@@ -124,7 +126,7 @@ class TelegramParserTest {
     void takesTheOnlyMbusChannelAsGasWhenNoDeviceTypeIsGiven() {
         String body = "/XMX5LGBBFG10\r\n\r\n1-3:0.2.8(42)\r\n0-2:24.2.1(170108160000W)(00001.234*m3)\r\n!";
         Reading r = (Reading) decode(Telegrams.withCrc(body));
-        assertThat(r.gas()).isEqualTo(new Reading.Gas(1.234, "2017-01-08T16:00:00+01:00"));
+        assertThat(r.gas()).isEqualTo(new Reading.Gas(1.234, "2017-01-08T16:00:00+01:00", 2, null));
     }
 
     @Test
