@@ -97,6 +97,16 @@ public final class DeviceBench {
                     names[i], (double) r.transactions / r.readings, r.transactions, r.readings, r.events,
                     (double) r.chars / r.events, r.maxChars, powPerEvent, arrivalSeconds, powPerEvent < arrivalSeconds);
         }
+        // A slower device keeps up by batching more: the same path for longer batches.
+        for (int seconds : new int[] {60, 120, 300}) {
+            Result r = publish(ok, readings, groups(seconds, 1), DeviceBench::newForm);
+            double powPerEvent = (double) r.transactions / r.events * Math.pow(3, 14) / hps;
+            System.out.printf(Locale.ROOT,
+                    "device batch_%ds new tx_per_reading=%.3f transactions=%d readings=%d events=%d pow_s_per_event_mwm14=%.1f "
+                            + "interval_s=%d keeps_up_mwm14=%s%n",
+                    seconds, (double) r.transactions / r.readings, r.transactions, r.readings, r.events, powPerEvent, seconds,
+                    powPerEvent < seconds);
+        }
     }
 
     private record Result(long transactions, long readings, long events, long chars, int maxChars) {}
