@@ -1,7 +1,9 @@
 package org.iotahome.device.publish;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.iotahome.protocol.event.Data;
+import org.iotahome.protocol.event.DataReadings;
 import org.iotahome.protocol.event.EventCodec;
 import org.iotahome.protocol.p1.ReadingJson;
 
@@ -16,14 +18,21 @@ public final class DataEvents {
 
     /**
      * {@code raw} is the newest telegram's text and {@code readings} the parsed telegrams oldest
-     * first; the group arrives in the order the meter sent it, which is that order.
+     * first; the group arrives in the order the meter sent it, which is that order. Readings leave
+     * out their {@code obis} map (PROTOCOL.md §7): it roughly doubles a reading, and {@code raw}
+     * already holds every OBIS line of the newest telegram.
      */
     public static Data of(List<MeterReading> group, long timestampMillis) {
         if (group.isEmpty()) throw new IllegalArgumentException("a DATA event needs at least one reading");
         List<JsonNode> readings = group.stream()
-                .<JsonNode>map(r -> ReadingJson.mapper().valueToTree(r.reading()))
+                .<JsonNode>map(r -> withoutObis(ReadingJson.mapper().valueToTree(r.reading())))
                 .toList();
         return new Data(timestampMillis, group.get(group.size() - 1).telegram().text(), readings);
+    }
+
+    private static JsonNode withoutObis(ObjectNode reading) {
+        reading.remove("obis");
+        return reading;
     }
 
     /** The event's ASCII JSON, as it goes into the outbox and onto the channel. */
@@ -34,11 +43,17 @@ public final class DataEvents {
     /**
      * The group as one event, or as consecutive events of at most {@code maxChars} each when it is
      * larger (a long interval, a backlog): halves until each part fits, so order is kept and each
-     * part's {@code raw} is its own newest telegram. A single reading always makes one event.
+     * part's {@code raw} is its own newest telegram. A single reading always makes one event. The
+     * event is written in its shorter form ({@code readingsGz} for any real batch), and a part whose
+     * readings would inflate beyond what readers accept ({@link DataReadings#MAX_INFLATED_BYTES})
+     * is split too, so no reader refuses it.
      */
     public static List<String> json(List<MeterReading> group, long timestampMillis, int maxChars) {
-        String json = json(group, timestampMillis);
-        if (json.length() <= maxChars || group.size() == 1) return List.of(json);
+        Data data = of(group, timestampMillis);
+        String json = EventCodec.write(data);
+        boolean fits = json.length() <= maxChars
+                && DataReadings.plainJson(data.readings()).length() <= DataReadings.MAX_INFLATED_BYTES;
+        if (fits || group.size() == 1) return List.of(json);
         int half = group.size() / 2;
         List<String> events = new ArrayList<>(json(group.subList(0, half), timestampMillis, maxChars));
         events.addAll(json(group.subList(half, group.size()), timestampMillis, maxChars));

@@ -30,8 +30,8 @@ class DataEventsTest {
         assertThat(data.raw()).isEqualTo(MeterTelegrams.dsmr5(3).text());
         assertThat(data.readings()).hasSize(3);
         for (int i = 0; i < 3; i++) {
-            Reading r = ReadingJson.read(data.readings().get(i).toString());
-            assertThat(r).isEqualTo(group.get(i).reading());
+            Reading r = MeterTelegrams.readBack(data.readings().get(i));
+            assertThat(r).isEqualTo(MeterTelegrams.withoutObis(group.get(i).reading()));
             assertThat(r.importedKwh().tariff1()).isEqualTo(100.001 + i * 0.001, org.assertj.core.data.Offset.offset(1e-9));
         }
     }
@@ -47,16 +47,17 @@ class DataEventsTest {
     void aGroupTooLargeForOneEventBecomesConsecutiveEventsThatEachFit() {
         List<MeterReading> group = IntStream.rangeClosed(1, 40).mapToObj(MeterTelegrams::reading).toList();
         int one = DataEvents.json(group.subList(0, 1), NOW).length();
-        int max = one * 7;                                              // the one raw telegram, and several readings
+        int max = (DataEvents.json(group, NOW).length() + one) / 2;      // between one reading and all forty, gzipped
 
         List<String> events = DataEvents.json(group, NOW, max);
         assertThat(events).hasSizeGreaterThan(1).allSatisfy(e -> assertThat(e.length()).isLessThanOrEqualTo(max));
         List<Data> data = events.stream().map(e -> (Data) EventCodec.read(e)).toList();
-        List<Reading> readings = data.stream().flatMap(d -> d.readings().stream()).map(n -> ReadingJson.read(n.toString())).toList();
-        assertThat(readings).isEqualTo(group.stream().map(MeterReading::reading).toList());
+        List<Reading> readings = data.stream().flatMap(d -> d.readings().stream()).map(MeterTelegrams::readBack).toList();
+        List<Reading> sent = group.stream().map(r -> MeterTelegrams.withoutObis(r.reading())).toList();
+        assertThat(readings).isEqualTo(sent);
         for (Data d : data) {
-            Reading newest = ReadingJson.read(d.readings().get(d.readings().size() - 1).toString());
-            assertThat(d.raw()).isEqualTo(group.get(group.stream().map(MeterReading::reading).toList().indexOf(newest)).telegram().text());
+            Reading newest = MeterTelegrams.readBack(d.readings().get(d.readings().size() - 1));
+            assertThat(d.raw()).isEqualTo(group.get(sent.indexOf(newest)).telegram().text());
         }
     }
 
@@ -69,6 +70,18 @@ class DataEventsTest {
     @Test
     void aSingleReadingLargerThanTheLimitStillGoesAlone() {
         assertThat(DataEvents.json(List.of(MeterTelegrams.reading(1)), NOW, 10)).hasSize(1);
+    }
+
+    @Test
+    void aBatchTravelsAsReadingsGzWhenThatIsShorterAndReadsBackWhole() {
+        List<MeterReading> group = IntStream.rangeClosed(1, 30).mapToObj(MeterTelegrams::reading).toList();
+        String json = DataEvents.json(group, NOW);
+        assertThat(json).contains("\"readingsGz\":").doesNotContain("\"readings\":").doesNotContain("obis");
+        Data data = (Data) EventCodec.read(json);
+        assertThat(data.raw()).isEqualTo(MeterTelegrams.dsmr5(30).text());
+        assertThat(data.readings().stream().map(MeterTelegrams::readBack).toList())
+                .isEqualTo(group.stream().map(r -> MeterTelegrams.withoutObis(r.reading())).toList());
+        assertThat(json.length()).isLessThan(org.iotahome.protocol.event.DataReadings.plainJson(data.readings()).length());
     }
 
     @Test

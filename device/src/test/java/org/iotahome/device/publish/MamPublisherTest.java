@@ -112,4 +112,23 @@ class MamPublisherTest {
         assertThat(channelMessages()).containsExactly("{\"n\":1}");
         assertThat(Outbox.open(dir.resolve("outbox")).size()).isZero();
     }
+
+    @Test
+    void dataInEitherFormReachesAReaderOfTheChannelWhole(@TempDir Path dir) throws IOException {
+        List<MeterReading> batch = java.util.stream.IntStream.rangeClosed(1, 30).mapToObj(MeterTelegrams::reading).toList();
+        org.iotahome.protocol.event.Data expected = DataEvents.of(batch, 1_764_000_000_000L);
+        String gz = DataEvents.json(batch, 1_764_000_000_000L);
+        String plain = "{\"v\":1,\"type\":\"DATA\",\"timestamp\":1764000000000,\"raw\":"
+                + com.fasterxml.jackson.databind.node.TextNode.valueOf(expected.raw()) + ",\"readings\":"
+                + org.iotahome.protocol.event.DataReadings.plainJson(expected.readings()) + "}";
+        assertThat(gz).contains("\"readingsGz\":");
+        queue(dir, gz, plain);
+        MamPublisher publisher = open(dir);
+        while (publisher.publishNext().isPresent()) { }
+
+        List<String> read = channelMessages();
+        assertThat(read).containsExactly(gz, plain);
+        for (String event : read)
+            assertThat(org.iotahome.protocol.event.EventCodec.read(event)).isEqualTo(expected);
+    }
 }

@@ -48,4 +48,19 @@ final class MeterTelegrams {
         Telegram t = dsmr5(n);
         return new MeterReading(t, (Reading) new TelegramParser().parse(t));
     }
+
+    /** A reading as DATA carries it, read back: DATA leaves {@code obis} out, so it reads back empty. */
+    static Reading readBack(com.fasterxml.jackson.databind.JsonNode dataReading) {
+        com.fasterxml.jackson.databind.node.ObjectNode n = dataReading.deepCopy();
+        if (n.has("obis")) throw new AssertionError("DATA readings leave out obis: " + n);
+        n.putObject("obis");
+        return org.iotahome.protocol.p1.ReadingJson.read(n.toString());
+    }
+
+    /** What {@link #readBack} gives for this reading: the same, with an empty {@code obis}. */
+    static Reading withoutObis(Reading r) {
+        com.fasterxml.jackson.databind.node.ObjectNode n = org.iotahome.protocol.p1.ReadingJson.mapper().valueToTree(r);
+        n.putObject("obis");
+        return org.iotahome.protocol.p1.ReadingJson.read(n.toString());
+    }
 }

@@ -73,11 +73,11 @@ class PublishPipelineTest {
         }, PATIENCE, "five readings on the device channel");
 
         List<Reading> readings = events.get().stream().flatMap(d -> d.readings().stream())
-                .map(node -> ReadingJson.read(node.toString())).toList();
+                .map(MeterTelegrams::readBack).toList();
         assertThat(readings).containsExactlyElementsOf(
-                IntStream.rangeClosed(1, 5).mapToObj(n -> MeterTelegrams.reading(n).reading()).toList());
+                IntStream.rangeClosed(1, 5).mapToObj(n -> MeterTelegrams.withoutObis(MeterTelegrams.reading(n).reading())).toList());
         for (Data d : events.get()) {                                   // raw: the newest telegram of each event
-            Reading newest = ReadingJson.read(d.readings().get(d.readings().size() - 1).toString());
+            Reading newest = MeterTelegrams.readBack(d.readings().get(d.readings().size() - 1));
             int n = (int) Math.round((newest.importedKwh().tariff1() - 100) * 1000);
             assertThat(d.raw()).isEqualTo(MeterTelegrams.dsmr5(n).text());
         }

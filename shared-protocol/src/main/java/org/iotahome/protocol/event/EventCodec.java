@@ -28,7 +28,8 @@ public final class EventCodec {
 
     /**
      * 256 Ki characters: a DATA event batches many readings (about 1 KiB each), and a KEY_ROTATION
-     * carries one 2.6 KiB envelope per provider; anything larger is refused before parsing.
+     * carries one 2.6 KiB envelope per provider; anything larger is refused before parsing. A DATA's
+     * {@code readingsGz} may inflate further, up to {@link DataReadings#MAX_INFLATED_BYTES}.
      */
     public static final int MAX_CHARS = 256 * 1024;
 
@@ -56,8 +57,11 @@ public final class EventCodec {
             n.set("policy", e.policy().toNode());
         } else if (event instanceof Data e) {
             n.put("raw", e.raw());
-            ArrayNode readings = n.putArray("readings");
-            e.readings().forEach(readings::add);
+            // PROTOCOL.md §7: the shorter form, since every transaction costs proof of work.
+            String plain = DataReadings.plainJson(e.readings());
+            String gz = DataReadings.gzipJson(plain);
+            if (gz.length() + 2 < plain.length()) n.put(DataReadings.GZ, gz);   // +2: the quotes
+            else e.readings().forEach(n.putArray(DataReadings.PLAIN)::add);
         } else if (event instanceof KeyRotation e) {
             ObjectNode keys = n.putObject("keys");
             e.keys().forEach((provider, env) -> keys.set(provider.trytes(), EnvelopeJson.toNode(env)));
@@ -85,12 +89,25 @@ public final class EventCodec {
         return event;
     }
 
+    /** Exactly one of {@code readings} and {@code readingsGz} (PROTOCOL.md §7). */
     private static List<JsonNode> readings(FieldReader r) {
-        ArrayNode a = r.array("readings");
+        boolean plain = r.has(DataReadings.PLAIN), gz = r.has(DataReadings.GZ);
+        if (plain == gz)
+            throw new MalformedJsonException(r.pathOf(DataReadings.PLAIN),
+                    plain ? "and readingsGz must not both be present" : "or readingsGz is missing");
+        String field = r.pathOf(plain ? DataReadings.PLAIN : DataReadings.GZ);
+        ArrayNode a;
+        if (plain) {
+            r.allow(DataReadings.GZ);       // null counts as absent
+            a = r.array(DataReadings.PLAIN);
+        } else {
+            r.allow(DataReadings.PLAIN);
+            a = DataReadings.gunzip(r.string(DataReadings.GZ), field);
+        }
         List<JsonNode> out = new ArrayList<>(a.size());
         for (int i = 0; i < a.size(); i++) {
             if (!a.get(i).isObject())
-                throw new MalformedJsonException(r.pathOf("readings") + "[" + i + "]", "must be an object");
+                throw new MalformedJsonException(field + "[" + i + "]", "must be an object");
             out.add(a.get(i));
         }
         return out;

@@ -92,6 +92,77 @@ class EventCodecTest {
                 .hasMessage("field 'consent.sideKey': sideKey must be 1..81 trytes, was 0");
     }
 
+    static List<JsonNode> thirtyReadings() throws Exception {
+        List<JsonNode> out = new java.util.ArrayList<>();
+        for (int i = 0; i < 30; i++)
+            out.add(new ObjectMapper().readTree("{\"timestamp\":\"2026-12-04T03:50:" + (10 + i) + "+01:00\",\"equipmentId\":\"E0043007"
+                    + "\",\"electricity\":{\"delivered\":[" + (1234.5 + i * 0.001) + ",678.9],\"received\":[0.0,0.0],"
+                    + "\"tariff\":2,\"powerDelivered\":" + (1.193 + i * 0.01) + ",\"powerReceived\":0.0,"
+                    + "\"voltage\":[230.1,229.8,231.0],\"current\":[2,1,0]}}"));
+        return out;
+    }
+
+    @Test
+    void aBatchOfSimilarReadingsTravelsGzippedAndReadsBackTheSame() throws Exception {
+        Data data = new Data(T, "/ISK5\\2M550T-1012\r\n!F46A", thirtyReadings());
+        String json = EventCodec.write(data);
+        assertThat(json).contains("\"readingsGz\":\"").doesNotContain("\"readings\":");
+        assertThat(json.length()).isLessThan(DataReadings.plainJson(data.readings()).length() / 3);
+        assertThat(EventCodec.read(json)).isEqualTo(data);
+    }
+
+    @Test
+    void theSameReadingsAreReadFromEitherForm() throws Exception {
+        List<JsonNode> readings = thirtyReadings();
+        String head = "{\"v\":1,\"type\":\"DATA\",\"timestamp\":1,\"raw\":\"r\",";
+        Data plain = (Data) EventCodec.read(head + "\"readings\":" + DataReadings.plainJson(readings) + "}");
+        Data gz = (Data) EventCodec.read(head + "\"readingsGz\":\"" + DataReadings.gzip(readings) + "\"}");
+        assertThat(gz).isEqualTo(plain);
+        assertThat(gz.readings()).isEqualTo(readings);
+    }
+
+    @Test
+    void aCorruptReadingsGzIsRefusedAsMalformedData() {
+        String head = "{\"v\":1,\"type\":\"DATA\",\"timestamp\":1,\"raw\":\"r\",";
+        String good = DataReadings.gzip(List.of());
+        String truncated = good.substring(0, good.length() - 8);
+        assertThatThrownBy(() -> EventCodec.read(head + "\"readingsGz\":\"@@@\"}"))
+                .isInstanceOf(MalformedJsonException.class).hasMessageContaining("field 'readingsGz': is not base64");
+        assertThatThrownBy(() -> EventCodec.read(head + "\"readingsGz\":\"" + truncated + "\"}"))
+                .isInstanceOf(MalformedJsonException.class).hasMessageContaining("field 'readingsGz'");
+        assertThatThrownBy(() -> EventCodec.read(head + "\"readingsGz\":\"aGVsbG8=\"}"))
+                .isInstanceOf(MalformedJsonException.class).hasMessageContaining("field 'readingsGz': is not gzip");
+        String notArray = DataReadings.gzipJson("{\"a\":1}");
+        assertThatThrownBy(() -> EventCodec.read(head + "\"readingsGz\":\"" + notArray + "\"}"))
+                .hasMessageContaining("must inflate to a JSON array");
+        String numbers = DataReadings.gzipJson("[1]");
+        assertThatThrownBy(() -> EventCodec.read(head + "\"readingsGz\":\"" + numbers + "\"}"))
+                .hasMessage("field 'readingsGz[0]': must be an object");
+        assertThatThrownBy(() -> EventCodec.read(head + "\"readings\":[],\"readingsGz\":\"" + good + "\"}"))
+                .isInstanceOf(MalformedJsonException.class);
+        assertThatThrownBy(() -> EventCodec.read(head.substring(0, head.length() - 1) + "}"))
+                .isInstanceOf(MalformedJsonException.class);
+    }
+
+    @Test
+    void aGzipBombIsRefusedBeforeItFillsMemory() {
+        // 64 MiB of spaces gzips to about 64 KiB: inside MAX_CHARS, far beyond MAX_INFLATED_BYTES.
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (var gz = new java.util.zip.GZIPOutputStream(bytes)) {
+            gz.write('[');
+            byte[] spaces = new byte[1 << 20];
+            java.util.Arrays.fill(spaces, (byte) ' ');
+            for (int i = 0; i < 64; i++) gz.write(spaces);
+            gz.write(']');
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        String bomb = java.util.Base64.getEncoder().encodeToString(bytes.toByteArray());
+        assertThat(bomb.length()).isLessThan(EventCodec.MAX_CHARS);
+        assertThatThrownBy(() -> EventCodec.read("{\"v\":1,\"type\":\"DATA\",\"timestamp\":1,\"raw\":\"r\",\"readingsGz\":\"" + bomb + "\"}"))
+                .isInstanceOf(MalformedJsonException.class).hasMessageContaining("inflates beyond " + DataReadings.MAX_INFLATED_BYTES);
+    }
+
     @Test
     void channelKeyRoundTripsAsTheTextSealedInAnswerChallenge() {
         ChannelKey k = new ChannelKey("R".repeat(81), "S".repeat(81));
