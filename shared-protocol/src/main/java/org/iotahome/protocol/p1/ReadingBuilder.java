@@ -61,43 +61,14 @@ final class ReadingBuilder {
     /** One OBIS object: its code, its raw text, and that text as {@code b[from, to)}, starting at '('. */
     void accept(String code, String raw, byte[] b, int from, int to) {
         obis.add(code, raw);
+        // The lines every meter sends here; the rest in other(): a small method the JIT inlines.
         switch (code) {
-            case "1-3:0.2.8" -> {
-                rawDsmrVersion = firstText(b, from, to);
-                dsmrVersion = dsmrVersion(rawDsmrVersion);
-            }
-            case "0-0:96.1.4" -> belgianVersion = firstText(b, from, to);
             case "0-0:96.1.1" -> equipmentId = id(ObisValues.hexText(b, from + 1, ObisValues.valueEnd(b, from + 1, to)));
-            case "0-0:42.0.0" -> {      // Luxembourg Smarty's logical device name: the equipment id there
-                logicalName = true;
-                if (equipmentId == null) equipmentId = id(ObisValues.hexText(b, from + 1, ObisValues.valueEnd(b, from + 1, to)));
-            }
             case "0-0:1.0.0" -> meterTime = ObisValues.timestamp(b, from + 1, ObisValues.valueEnd(b, from + 1, to));
-            case "1-0:1.8.0" -> imported[0] = first(b, from, to);
             case "1-0:1.8.1" -> imported[1] = first(b, from, to);
             case "1-0:1.8.2" -> imported[2] = first(b, from, to);
-            case "1-0:1.8.3" -> imported[3] = first(b, from, to);
-            case "1-0:1.8.4" -> imported[4] = first(b, from, to);
-            case "1-0:2.8.0" -> exported[0] = first(b, from, to);
             case "1-0:2.8.1" -> exported[1] = first(b, from, to);
             case "1-0:2.8.2" -> exported[2] = first(b, from, to);
-            case "1-0:2.8.3" -> exported[3] = first(b, from, to);
-            case "1-0:2.8.4" -> exported[4] = first(b, from, to);
-            case "1-0:1.4.0" -> quarterHour = first(b, from, to);
-            case "1-0:1.6.0" -> {
-                int v = ObisValues.valueStart(b, from, to, 1);
-                monthPeakTime = ObisValues.timestamp(b, from + 1, ObisValues.valueEnd(b, from + 1, to));
-                monthPeak = v < 0 ? first(b, from, to) : ObisValues.decimal(b, v, ObisValues.valueEnd(b, v, to));
-            }
-            case "0-0:98.1.0" -> history = peaks(b, from, to);
-            case "0-0:96.13.0" -> messageText = ObisValues.hexText(b, from + 1, ObisValues.valueEnd(b, from + 1, to));
-            case "0-0:96.13.1" -> messageCode = ObisValues.hexText(b, from + 1, ObisValues.valueEnd(b, from + 1, to));
-            case "1-0:32.32.0" -> sags[0] = firstInteger(b, from, to);
-            case "1-0:52.32.0" -> sags[1] = firstInteger(b, from, to);
-            case "1-0:72.32.0" -> sags[2] = firstInteger(b, from, to);
-            case "1-0:32.36.0" -> swells[0] = firstInteger(b, from, to);
-            case "1-0:52.36.0" -> swells[1] = firstInteger(b, from, to);
-            case "1-0:72.36.0" -> swells[2] = firstInteger(b, from, to);
             case "0-0:96.14.0" -> activeTariff = firstInteger(b, from, to);
             case "1-0:1.7.0" -> powerImport = first(b, from, to);
             case "1-0:2.7.0" -> powerExport = first(b, from, to);
@@ -115,6 +86,42 @@ final class ReadingBuilder {
             case "1-0:22.7.0" -> phase(0, EXPORT, b, from, to);
             case "1-0:42.7.0" -> phase(1, EXPORT, b, from, to);
             case "1-0:62.7.0" -> phase(2, EXPORT, b, from, to);
+            default -> other(code, b, from, to);
+        }
+    }
+
+    private void other(String code, byte[] b, int from, int to) {
+        switch (code) {
+            case "1-3:0.2.8" -> {
+                rawDsmrVersion = firstText(b, from, to);
+                dsmrVersion = dsmrVersion(rawDsmrVersion);
+            }
+            case "0-0:96.1.4" -> belgianVersion = firstText(b, from, to);
+            case "0-0:42.0.0" -> {      // Luxembourg Smarty's logical device name: the equipment id there
+                logicalName = true;
+                if (equipmentId == null) equipmentId = id(ObisValues.hexText(b, from + 1, ObisValues.valueEnd(b, from + 1, to)));
+            }
+            case "1-0:1.8.0" -> imported[0] = first(b, from, to);
+            case "1-0:1.8.3" -> imported[3] = first(b, from, to);
+            case "1-0:1.8.4" -> imported[4] = first(b, from, to);
+            case "1-0:2.8.0" -> exported[0] = first(b, from, to);
+            case "1-0:2.8.3" -> exported[3] = first(b, from, to);
+            case "1-0:2.8.4" -> exported[4] = first(b, from, to);
+            case "1-0:1.4.0" -> quarterHour = first(b, from, to);
+            case "1-0:1.6.0" -> {
+                int v = ObisValues.valueStart(b, from, to, 1);
+                monthPeakTime = ObisValues.timestamp(b, from + 1, ObisValues.valueEnd(b, from + 1, to));
+                monthPeak = v < 0 ? first(b, from, to) : ObisValues.decimal(b, v, ObisValues.valueEnd(b, v, to));
+            }
+            case "0-0:98.1.0" -> history = peaks(b, from, to);
+            case "0-0:96.13.0" -> messageText = ObisValues.hexText(b, from + 1, ObisValues.valueEnd(b, from + 1, to));
+            case "0-0:96.13.1" -> messageCode = ObisValues.hexText(b, from + 1, ObisValues.valueEnd(b, from + 1, to));
+            case "1-0:32.32.0" -> sags[0] = firstInteger(b, from, to);
+            case "1-0:52.32.0" -> sags[1] = firstInteger(b, from, to);
+            case "1-0:72.32.0" -> sags[2] = firstInteger(b, from, to);
+            case "1-0:32.36.0" -> swells[0] = firstInteger(b, from, to);
+            case "1-0:52.36.0" -> swells[1] = firstInteger(b, from, to);
+            case "1-0:72.36.0" -> swells[2] = firstInteger(b, from, to);
             default -> mbus(code, b, from, to);
         }
     }

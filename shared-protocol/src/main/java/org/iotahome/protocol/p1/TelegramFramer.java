@@ -193,7 +193,7 @@ public final class TelegramFramer {
                     "byte 0x%02X at byte %d is not telegram text (printable ASCII, CR, LF)",
                     chunk[i] & 0xFF, base + i), telegramStart));
             state = State.SKIP;
-            return i + 1;
+            return resync(chunk, i) ? i : i + 1;
         }
         append(chunk, run, i - run, sink);
         return i;
@@ -360,9 +360,19 @@ public final class TelegramFramer {
         inner.end(relocated);
     }
 
+    /**
+     * On an encrypted port a '/' inside ciphertext can start a false telegram: the next 0xDB may
+     * then be a real frame, so hunting starts again there instead of skipping to the next '/'.
+     */
+    private boolean resync(byte[] chunk, int i) {
+        if (keys == null || (chunk[i] & 0xFF) != EncryptedFrame.START) return false;
+        state = State.HUNT;
+        return true;
+    }
+
     private int skip(byte[] chunk, int i, int end) {
         for (; i < end; i++) {
-            if (chunk[i] == '/') {
+            if (chunk[i] == '/' || resync(chunk, i)) {
                 state = State.HUNT;
                 return i;
             }

@@ -115,4 +115,17 @@ class EncryptedFrameTest {
                 .hasMessageContaining("32 hex digits");
         assertThat(KEYS.toString()).doesNotContain("0001");
     }
+
+    @Test
+    void findsTheNextFrameWhenTheStreamStartsInsideOne() {
+        TelegramFramer framer = TelegramFramer.withKeys(KEYS);
+        List<Framed> out = new ArrayList<>();
+        for (long counter = 1; counter <= 40; counter++) {
+            byte[] frame = EncryptedFrame.encrypt(PLAIN, TITLE, counter, KEYS);
+            out.addAll(framer.feed(counter == 1 ? Arrays.copyOfRange(frame, 200, frame.length) : frame));
+        }
+        out.addAll(framer.end());
+        // whatever the tail of the first frame looks like, the last frames come through whole
+        assertThat(out.subList(out.size() - 30, out.size())).allSatisfy(f -> assertThat(f).isInstanceOf(Telegram.class));
+    }
 }
