@@ -33,8 +33,18 @@ public class WebFilters {
         rc.next();
     }
 
-    /** Failed logins rate-limited per client address; a failure is the form login's redirect to its error page. */
+    /**
+     * The login form is Quarkus's own endpoint, outside quarkus-rest-csrf: a post from another site
+     * (login CSRF, signing a person into someone else's account) is refused by its Origin. Failed
+     * logins are rate-limited per client address; a failure is the form login's redirect to its error page.
+     */
     void loginThrottle(RoutingContext rc) {
+        String origin = rc.request().getHeader("Origin");
+        String host = rc.request().getHeader("Host");
+        if (origin != null && (host == null || !origin.replaceFirst("^https?://", "").equals(host))) {
+            rc.response().setStatusCode(403).end("sign in from My Home's own page");
+            return;
+        }
         String client = rc.request().remoteAddress() == null ? "unknown" : rc.request().remoteAddress().hostAddress();
         if (!throttle.allowed(client)) {
             rc.response().setStatusCode(302).putHeader("Location", "/login?throttled=true").end();

@@ -145,6 +145,8 @@ class PagesTest {
         b.get("/signup");
         b.postWithToken("/signup", Map.of("username", "A", "password", "short", "repeated", "other")).then().statusCode(400)
                 .body(containsString("Choose a user name")).body(containsString("at least 10 characters"));
+        given().redirects().follow(false).header("Origin", "https://evil.example").formParam("j_username", "nobody")
+                .formParam("j_password", "wrong password").post("/j_security_check").then().statusCode(403);
         Response failed = b.post("/j_security_check", Map.of("j_username", "nobody", "j_password", "wrong password"));
         assertThat(failed.header("Location")).contains("/login?error=true");
     }
