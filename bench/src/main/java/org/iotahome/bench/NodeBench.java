@@ -1,12 +1,9 @@
 package org.iotahome.bench;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,10 +11,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.iotahome.node.store.TransactionStore;
 import org.iotahome.protocol.tangle.Attacher;
 import org.iotahome.protocol.tangle.MessageBundle;
@@ -35,9 +28,6 @@ import org.iotahome.protocol.trinary.Trytes;
  */
 public final class NodeBench {
 
-    private static final Pattern LISTENING = Pattern.compile("Listening on: http://[^:]+:(\\d+)");
-    private static final String NODE_JAR = "tangle-node/target/quarkus-app/quarkus-run.jar";
-
     public static void main(String[] args) throws Exception {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         int addresses = Math.max(1, count / 10);
@@ -47,15 +37,11 @@ public final class NodeBench {
             load(data, count, addresses);
             double loadS = (System.nanoTime() - t0) / 1e9;
             System.out.printf("node load transactions=%d seconds=%.1f tx_per_s=%.0f%n", count, loadS, count / loadS);
-            Process node = start(data);
-            try {
-                String url = url(node);
+            try (NodeProcess node = NodeProcess.start(data, 9)) {
+                String url = node.url();
                 HttpClient http = HttpClient.newHttpClient();
                 for (int mwm : new int[] {9, 14}) attach(http, url, mwm, mwm == 9 ? 15 : 30);
                 find(http, url, addresses, 2000);
-            } finally {
-                node.destroy();
-                node.waitFor(20, TimeUnit.SECONDS);
             }
         } finally {
             deleteTree(data);
@@ -137,30 +123,6 @@ public final class NodeBench {
                 HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) throw new IllegalStateException("node answered " + r.statusCode() + ": " + r.body());
         return r.body();
-    }
-
-    private static Process start(Path data) throws Exception {
-        if (!Files.exists(Path.of(NODE_JAR))) throw new IllegalStateException("build the node first: " + NODE_JAR + " is missing");
-        return new ProcessBuilder("java", "--add-modules", "jdk.incubator.vector", "-Dtangle.port=0",
-                "-Dtangle.data-dir=" + data, "-Dtangle.min-weight-magnitude=9", "-jar", NODE_JAR).redirectErrorStream(true).start();
-    }
-
-    private static String url(Process node) throws Exception {
-        CompletableFuture<Integer> port = new CompletableFuture<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(node.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line; (line = r.readLine()) != null; ) {
-                    Matcher m = LISTENING.matcher(line);
-                    if (m.find()) port.complete(Integer.parseInt(m.group(1)));
-                }
-            } catch (Exception e) {
-                port.completeExceptionally(e);
-            }
-            port.completeExceptionally(new IllegalStateException("the node exited before listening"));
-        }, "node-log");
-        reader.setDaemon(true);
-        reader.start();
-        return "http://127.0.0.1:" + port.get(120, TimeUnit.SECONDS) + "/";
     }
 
     private static String randomTrytes(SplittableRandom r, int n) {

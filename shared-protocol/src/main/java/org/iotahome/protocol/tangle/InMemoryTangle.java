@@ -3,6 +3,7 @@ package org.iotahome.protocol.tangle;
 import io.smallrye.mutiny.Uni;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,13 +12,16 @@ import java.util.function.LongSupplier;
 /**
  * A {@link Tangle} in one JVM's memory for unit tests: attaching chains the bundle onto the last
  * transaction stored, with no proof of work (weight 0), and stamps the attachment time from the
- * given clock. Tests may {@link #put} raw trytes to simulate what others post.
+ * given clock. Tests may {@link #put} raw trytes to simulate what others post. Transactions are
+ * indexed by address, as a node's are, so a lookup costs what is at the address, not what is stored.
  */
 public final class InMemoryTangle implements Tangle {
 
     private static final String GENESIS = "9".repeat(Transaction.HASH_TRYTES);
 
     private final Map<String, String> trytesByHash = new LinkedHashMap<>();
+    /** Each address's transactions, in the order stored. */
+    private final Map<String, List<Stored>> byAddress = new HashMap<>();
     private final LongSupplier clockMillis;
     private String lastHash = GENESIS;
 
@@ -44,8 +48,9 @@ public final class InMemoryTangle implements Tangle {
 
     /** Stores one transaction as-is, as a storeTransactions from anyone would. */
     public synchronized String put(String trytes) {
-        String hash = Transaction.fromTrytes(trytes).hash();
-        trytesByHash.put(hash, trytes);
+        Transaction tx = Transaction.fromTrytes(trytes);
+        String hash = tx.hash();
+        if (trytesByHash.put(hash, trytes) == null) byAddress.computeIfAbsent(tx.address(), a -> new ArrayList<>()).add(new Stored(hash, tx));
         lastHash = hash;
         return hash;
     }
@@ -53,10 +58,8 @@ public final class InMemoryTangle implements Tangle {
     @Override
     public synchronized Uni<List<List<Transaction>>> bundlesSince(String address, TangleCursor cursor) {
         List<Transaction> fresh = new ArrayList<>();
-        for (Map.Entry<String, String> e : trytesByHash.entrySet()) {
-            if (cursor.transactions().contains(e.getKey())) continue;
-            Transaction tx = Transaction.fromTrytes(e.getValue());
-            if (tx.address().equals(address)) fresh.add(tx);
+        for (Stored stored : byAddress.getOrDefault(address, List.of())) {
+            if (!cursor.transactions().contains(stored.hash())) fresh.add(stored.tx());
         }
         fresh.sort(Comparator.comparingLong(Transaction::attachmentTimestamp));
         return Uni.createFrom().item(BundleAssembler.instances(fresh));
@@ -72,4 +75,7 @@ public final class InMemoryTangle implements Tangle {
     public synchronized int size() {
         return trytesByHash.size();
     }
+
+    /** A transaction with its hash, computed once. */
+    private record Stored(String hash, Transaction tx) {}
 }
