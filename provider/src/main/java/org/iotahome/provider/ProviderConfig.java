@@ -36,4 +36,27 @@ public interface ProviderConfig {
     Duration retryMin();
 
     Duration retryMax();
+
+    /** The consent request and the pages: who we are and where My Home is. */
+    Web web();
+
+    interface Web {
+        /** PROVIDER_NAME: the service's name on its pages and in the consent request's goal. */
+        String name();
+
+        /** PROVIDER_GOAL: why the household's data is asked for, shown by My Home. */
+        String goal();
+
+        /** MY_HOME_URL: where "Connect your smart meter" sends the household. */
+        String myHomeUrl();
+
+        /** PROVIDER_PUBLIC_URL: this service as the household's browser reaches it; My Home sends the household back here. */
+        String publicUrl();
+
+        /** PROVIDER_STAFF_USER: the dashboard's login name. */
+        String staffUser();
+
+        /** PROVIDER_STAFF_PASSWORD: the dashboard's password; when empty one is generated once into {@code staff-password} in the data directory. */
+        Optional<String> staffPassword();
+    }
 }

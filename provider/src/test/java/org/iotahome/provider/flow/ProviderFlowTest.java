@@ -23,6 +23,7 @@ import org.iotahome.provider.identity.ProviderIdentity;
 import org.iotahome.provider.inbox.Grant;
 import org.iotahome.provider.inbox.GrantStore;
 import org.iotahome.provider.readings.ReadingStore;
+import org.iotahome.provider.web.StaffLogin;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -73,14 +74,15 @@ class ProviderFlowTest {
         Thread.sleep(500); // ten polls: a follower that went on would find the reading by now
         assertThat(readings.count(device.root())).isEqualTo(3);
 
-        given().get("/api/grants").then().statusCode(200)
+        StaffLogin.signedIn().get("/api/grants").then().statusCode(200)
                 .body("find { it.device == '" + device.root() + "' }.status", org.hamcrest.Matchers.equalTo("revoked"))
                 .body("find { it.device == '" + device.root() + "' }.readings", org.hamcrest.Matchers.equalTo(3));
-        given().queryParam("device", device.root()).queryParam("limit", 2).get("/api/readings").then().statusCode(200)
+        StaffLogin.signedIn().queryParam("device", device.root()).queryParam("limit", 2).get("/api/readings").then().statusCode(200)
                 .body("electricityDelivered", contains(3.0f, 2.0f));
-        given().queryParam("device", "A".repeat(81)).get("/api/readings").then().statusCode(404);
-        given().queryParam("device", "short").get("/api/readings").then().statusCode(400);
-        given().get("/api/grants").then().body("deviceAbbreviated", hasItem(device.root().substring(0, 9) + "…"));
+        StaffLogin.signedIn().queryParam("device", "A".repeat(81)).get("/api/readings").then().statusCode(404);
+        StaffLogin.signedIn().queryParam("device", "short").get("/api/readings").then().statusCode(400);
+        StaffLogin.signedIn().get("/api/grants").then().body("deviceAbbreviated", hasItem(device.root().substring(0, 9) + "…"));
+        given().redirects().follow(false).get("/api/grants").then().statusCode(302);
         given().get("/api/identity").then().statusCode(200)
                 .body("iotaAddress", org.hamcrest.Matchers.equalTo(identity.address().trytes()))
                 .body("publicKeyTrytes", org.hamcrest.Matchers.equalTo(identity.publicKeyTrytes()));
