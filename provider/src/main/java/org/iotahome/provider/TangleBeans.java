@@ -16,7 +16,13 @@ public class TangleBeans {
 
     @Produces
     @Singleton
-    Tangle tangle(ProviderConfig config) {
-        return IriTangle.remotePow(IriClient.of(config.iotaProvider()), config.minWeightMagnitude(), DEPTH);
+    IriClient node(ProviderConfig config) {
+        return IriClient.of(config.iotaProvider());
+    }
+
+    @Produces
+    @Singleton
+    Tangle tangle(ProviderConfig config, IriClient node) {
+        return IriTangle.remotePow(node, config.minWeightMagnitude(), DEPTH);
     }
 }

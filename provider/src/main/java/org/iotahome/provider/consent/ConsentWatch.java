@@ -20,6 +20,8 @@ import org.iotahome.protocol.mam.MessageSource;
 import org.iotahome.provider.inbox.Grant;
 import org.iotahome.provider.inbox.GrantStore;
 import org.iotahome.provider.readings.Outcome;
+import org.iotahome.provider.health.FollowerStatus;
+import org.iotahome.provider.health.ObservedSource;
 import org.jboss.logging.Logger;
 
 /**
@@ -42,9 +44,11 @@ public final class ConsentWatch {
     private final RotatedKeys keys;
     private final ConsentCheck me;
     private final GrantStore grants;
+    private final FollowerStatus status;
 
     public ConsentWatch(MessageSource source, Executor worker, Duration poll, Duration retryMin, Duration retryMax, Path positions,
-            RotatedKeys keys, ConsentCheck me, GrantStore grants) {
+            RotatedKeys keys, ConsentCheck me, GrantStore grants, FollowerStatus status) {
+        this.status = status;
         this.source = source;
         this.worker = worker;
         this.poll = poll;
@@ -58,14 +62,19 @@ public final class ConsentWatch {
 
     /** Outcomes on the grant's consent channel until it is revoked there (that one included). */
     public Multi<Outcome> watch(Grant grant) {
-        ChannelFollower follower = new ChannelFollower(source, MamMode.RESTRICTED, poll, retryMin, retryMax, worker,
+        String channel = grant.consentRoot();
+        ChannelFollower follower = new ChannelFollower(new ObservedSource(source, status, channel), MamMode.RESTRICTED, poll, retryMin, retryMax, worker,
                 new FileFollowerPositionStore(positions.resolve("consent-" + grant.deviceRoot() + ".json")),
                 skipped -> LOG.warnf("consent channel of %s: skipped a payload: %s", abbreviated(grant.deviceRoot()), skipped));
         return follower.follow(new FollowerPosition(grant.consentRoot(), grant.consentSideKey()), keys,
                         m -> Uni.createFrom().item(() -> handle(grant, m)))
-                .onFailure().invoke(e -> LOG.errorf("consent channel of %s: %s; retrying", abbreviated(grant.deviceRoot()), e.getMessage()))
+                .onFailure().invoke(e -> {
+                    LOG.errorf("consent channel of %s: %s; retrying", abbreviated(grant.deviceRoot()), e.getMessage());
+                    status.failed(channel, String.valueOf(e.getMessage()));
+                })
                 .onFailure().retry().withBackOff(retryMin, retryMax).indefinitely()
-                .select().first(o -> o.kind() != Outcome.Kind.REVOKED);
+                .select().first(o -> o.kind() != Outcome.Kind.REVOKED)
+                .onTermination().invoke(() -> status.stopped(channel));
     }
 
     Outcome handle(Grant grant, ChannelMessage message) {

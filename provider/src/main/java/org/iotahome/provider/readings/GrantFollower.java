@@ -18,6 +18,8 @@ import org.iotahome.protocol.mam.MamMode;
 import org.iotahome.protocol.mam.MessageSource;
 import org.iotahome.provider.inbox.Grant;
 import org.iotahome.provider.inbox.GrantStore;
+import org.iotahome.provider.health.FollowerStatus;
+import org.iotahome.provider.health.ObservedSource;
 import org.jboss.logging.Logger;
 
 /**
@@ -39,9 +41,11 @@ public final class GrantFollower {
     private final RotatedKeys keys;
     private final ReadingStore readings;
     private final GrantStore grants;
+    private final FollowerStatus status;
 
     public GrantFollower(MessageSource source, Executor worker, Settings settings, RotatedKeys keys, ReadingStore readings,
-            GrantStore grants) {
+            GrantStore grants, FollowerStatus status) {
+        this.status = status;
         this.source = source;
         this.worker = worker;
         this.settings = settings;
@@ -52,16 +56,21 @@ public final class GrantFollower {
 
     /** Outcomes of the grant's messages until it is revoked (the revoking one is not emitted); cancel to stop. */
     public Multi<Outcome> follow(Grant grant) {
-        ChannelFollower follower = new ChannelFollower(source, MamMode.RESTRICTED, settings.poll(), settings.retryMin(),
+        String channel = grant.deviceRoot();
+        ChannelFollower follower = new ChannelFollower(new ObservedSource(source, status, channel), MamMode.RESTRICTED, settings.poll(), settings.retryMin(),
                 settings.retryMax(), worker, new FileFollowerPositionStore(settings.positions().resolve(grant.deviceRoot() + ".json")),
                 skipped -> LOG.warnf("device channel %s: skipped a payload: %s", abbreviated(grant.deviceRoot()), skipped));
         LOG.infof("following device channel %s", abbreviated(grant.deviceRoot()));
         return follower.follow(new FollowerPosition(grant.deviceRoot(), grant.deviceSideKey()), keys,
                         m -> Uni.createFrom().item(() -> handle(grant, m)))
                 // One grant's fault (a rotated key that does not open, a disk error) is retried for that grant only.
-                .onFailure().invoke(e -> LOG.errorf("device channel %s: %s; retrying", abbreviated(grant.deviceRoot()), e.getMessage()))
+                .onFailure().invoke(e -> {
+                    LOG.errorf("device channel %s: %s; retrying", abbreviated(channel), e.getMessage());
+                    status.failed(channel, String.valueOf(e.getMessage()));
+                })
                 .onFailure().retry().withBackOff(settings.retryMin(), settings.retryMax()).indefinitely()
-                .select().first(o -> o.kind() != Outcome.Kind.REVOKED);
+                .select().first(o -> o.kind() != Outcome.Kind.REVOKED)
+                .onTermination().invoke(() -> status.stopped(channel));
     }
 
     Outcome handle(Grant grant, ChannelMessage message) {

@@ -21,6 +21,7 @@ import org.iotahome.provider.consent.ConsentCheck;
 import org.iotahome.provider.consent.ConsentWatch;
 import org.iotahome.provider.consent.GrantConfirmation;
 import org.iotahome.protocol.event.RotatedKeys;
+import org.iotahome.provider.health.FollowerStatus;
 import org.jboss.logging.Logger;
 
 /** The inbox and readings objects as beans, their files under the data directory. */
@@ -82,17 +83,17 @@ public class ReadingsBeans {
     @Produces
     @Singleton
     ConsentWatch consentWatch(ProviderConfig config, ProviderIdentity identity, TangleMessageTransport source, EnvelopeOpener opener,
-            ConsentCheck check, GrantStore grants) {
+            ConsentCheck check, GrantStore grants, FollowerStatus status) {
         return new ConsentWatch(source, Infrastructure.getDefaultWorkerPool(), config.readingsPoll(), config.retryMin(), config.retryMax(),
-                Path.of(config.dataDir(), "positions"), RotatedKeys.provider(identity.address(), opener), check, grants);
+                Path.of(config.dataDir(), "positions"), RotatedKeys.provider(identity.address(), opener), check, grants, status);
     }
 
     @Produces
     @Singleton
     GrantFollower grantFollower(ProviderConfig config, ProviderIdentity identity, TangleMessageTransport source, EnvelopeOpener opener,
-            ReadingStore readings, GrantStore grants) {
+            ReadingStore readings, GrantStore grants, FollowerStatus status) {
         return new GrantFollower(source, Infrastructure.getDefaultWorkerPool(),
                 new GrantFollower.Settings(config.readingsPoll(), config.retryMin(), config.retryMax(), Path.of(config.dataDir(), "positions")),
-                RotatedKeys.provider(identity.address(), opener), readings, grants);
+                RotatedKeys.provider(identity.address(), opener), readings, grants, status);
     }
 }

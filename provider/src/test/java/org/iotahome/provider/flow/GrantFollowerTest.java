@@ -25,6 +25,9 @@ import org.iotahome.protocol.event.RotatedKeys;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import org.iotahome.provider.health.FollowerStatus;
 import org.junit.jupiter.api.io.TempDir;
 
 /** One grant's follower over an in-memory Tangle, stopped and started again as a restart would. */
@@ -62,7 +65,7 @@ class GrantFollowerTest {
     private GrantFollower follower(ReadingStore readings) {
         return new GrantFollower(new TangleMessageTransport(tangle, "IOTAHOME9PROVIDER", 0, System::currentTimeMillis, WAIT), worker,
                 new GrantFollower.Settings(FAST, FAST, FAST, dir.resolve("positions")), RotatedKeys.provider(ME, new EnvelopeOpener(KEYS)),
-                readings, grants);
+                readings, grants, new FollowerStatus(Clock.systemUTC(), new SimpleMeterRegistry()));
     }
 
     private ReadingStore readings() {

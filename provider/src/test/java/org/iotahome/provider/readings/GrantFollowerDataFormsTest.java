@@ -26,6 +26,9 @@ import org.iotahome.protocol.trinary.AsciiTrytes;
 import org.iotahome.provider.inbox.Grant;
 import org.iotahome.provider.inbox.GrantStore;
 import org.junit.jupiter.api.Test;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import org.iotahome.provider.health.FollowerStatus;
 import org.junit.jupiter.api.io.TempDir;
 
 /** PROTOCOL.md §7: the provider stores DATA in either form and skips one it cannot read. */
@@ -43,7 +46,7 @@ class GrantFollowerDataFormsTest {
         return new GrantFollower(new TangleMessageTransport(tangle, "IOTAHOME9PROVIDER", 0, System::currentTimeMillis, Duration.ofSeconds(5)),
                 Runnable::run, new GrantFollower.Settings(Duration.ofMillis(10), Duration.ofMillis(10), Duration.ofMillis(10), dir.resolve("positions")),
                 RotatedKeys.provider(new Address("M".repeat(81)), new EnvelopeOpener(EnvelopeKeyPair.generate(KemAlgorithm.MLKEM768, new SecureRandom()))),
-                readings, grants);
+                readings, grants, new FollowerStatus(Clock.systemUTC(), new SimpleMeterRegistry()));
     }
 
     private static ChannelMessage at(char root, String json) {
