@@ -8,7 +8,7 @@ import java.util.Optional;
 @ConfigMapping(prefix = "provider")
 public interface ProviderConfig {
 
-    /** IOTAHOME_DATA: seed, key pair, grants, positions and readings. */
+    /** IOTAHOME_DATA: seed, key pair, mailbox cursor, and the H2 database (grants, positions, readings) unless PostgreSQL is configured. */
     String dataDir();
 
     /** SEED: the provider's seed; when empty one is generated once and kept in the data directory. */

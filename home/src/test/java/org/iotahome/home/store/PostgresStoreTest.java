@@ -7,6 +7,7 @@ import io.quarkus.test.junit.TestProfile;
 import java.util.List;
 import java.util.Map;
 import org.iotahome.home.web.FreshDataDir;
+import org.iotahome.testpostgres.DebianPostgres;
 
 /** The same contract and the same Flyway migrations on a real PostgreSQL server started for this test. */
 @QuarkusTest

@@ -2,7 +2,6 @@ package org.iotahome.provider.consent;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Executor;
 import org.iotahome.protocol.event.AuthorizationRevoked;
@@ -13,12 +12,12 @@ import org.iotahome.protocol.event.KeyRotation;
 import org.iotahome.protocol.event.RotatedKeys;
 import org.iotahome.protocol.mam.ChannelFollower;
 import org.iotahome.protocol.mam.ChannelMessage;
-import org.iotahome.protocol.mam.FileFollowerPositionStore;
 import org.iotahome.protocol.mam.FollowerPosition;
 import org.iotahome.protocol.mam.MamMode;
 import org.iotahome.protocol.mam.MessageSource;
 import org.iotahome.provider.inbox.Grant;
 import org.iotahome.provider.inbox.GrantStore;
+import org.iotahome.provider.readings.FollowerPositions;
 import org.iotahome.provider.readings.Outcome;
 import org.iotahome.provider.health.FollowerStatus;
 import org.iotahome.provider.health.ObservedSource;
@@ -40,13 +39,13 @@ public final class ConsentWatch {
     private final Duration poll;
     private final Duration retryMin;
     private final Duration retryMax;
-    private final Path positions;
+    private final FollowerPositions positions;
     private final RotatedKeys keys;
     private final ConsentCheck me;
     private final GrantStore grants;
     private final FollowerStatus status;
 
-    public ConsentWatch(MessageSource source, Executor worker, Duration poll, Duration retryMin, Duration retryMax, Path positions,
+    public ConsentWatch(MessageSource source, Executor worker, Duration poll, Duration retryMin, Duration retryMax, FollowerPositions positions,
             RotatedKeys keys, ConsentCheck me, GrantStore grants, FollowerStatus status) {
         this.status = status;
         this.source = source;
@@ -63,8 +62,8 @@ public final class ConsentWatch {
     /** Outcomes on the grant's consent channel until it is revoked there (that one included). */
     public Multi<Outcome> watch(Grant grant) {
         String channel = grant.consentRoot();
-        ChannelFollower follower = new ChannelFollower(new ObservedSource(source, status, channel), MamMode.RESTRICTED, poll, retryMin, retryMax, worker,
-                new FileFollowerPositionStore(positions.resolve("consent-" + grant.deviceRoot() + ".json")),
+        ChannelFollower follower = new ChannelFollower(new ObservedSource(source, status, channel), MamMode.RESTRICTED, poll, retryMin,
+                retryMax, worker, positions.of(grant.deviceRoot(), FollowerPositions.Channel.CONSENT),
                 skipped -> LOG.warnf("consent channel of %s: skipped a payload: %s", abbreviated(grant.deviceRoot()), skipped));
         return follower.follow(new FollowerPosition(grant.consentRoot(), grant.consentSideKey()), keys,
                         m -> Uni.createFrom().item(() -> handle(grant, m)))

@@ -50,7 +50,7 @@ public final class GrantConfirmation {
                 .onFailure().retry().withBackOff(retryMin, retryMax).expireIn(Math.max(1, left))
                 .onItem().transformToMulti(v -> {
                     if (v == ConsentCheck.Verdict.CONFIRMED) {
-                        Grant confirmed = pending.confirmed();
+                        Grant confirmed = pending.confirmed(clock.millis());
                         grants.save(confirmed);
                         LOG.infof("consent confirmed by the household's consent channel: following device channel %s", pending.deviceRoot());
                         return Multi.createFrom().item(confirmed);

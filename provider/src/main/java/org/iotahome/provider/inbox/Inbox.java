@@ -50,7 +50,7 @@ public final class Inbox {
             return Multi.createFrom().empty();
         }
         // Anyone can seal a MAM_DATA to us: unconfirmed grants are bounded, and never take a confirmed one's place.
-        List<Grant> pending = grants.all().stream().filter(Grant::pending).toList();
+        List<Grant> pending = grants.withStatus(Grant.Status.PENDING);
         for (int i = 0; i <= pending.size() - maxPending; i++) {
             grants.delete(pending.get(i).deviceRoot());
             LOG.warnf("mailbox: too many unconfirmed grants; forgot the oldest, device channel %s", pending.get(i).deviceRoot());

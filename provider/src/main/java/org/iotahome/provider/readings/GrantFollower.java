@@ -2,7 +2,6 @@ package org.iotahome.provider.readings;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Executor;
 import org.iotahome.protocol.event.ChannelEvent;
@@ -12,7 +11,6 @@ import org.iotahome.protocol.event.KeyRotation;
 import org.iotahome.protocol.event.RotatedKeys;
 import org.iotahome.protocol.mam.ChannelFollower;
 import org.iotahome.protocol.mam.ChannelMessage;
-import org.iotahome.protocol.mam.FileFollowerPositionStore;
 import org.iotahome.protocol.mam.FollowerPosition;
 import org.iotahome.protocol.mam.MamMode;
 import org.iotahome.protocol.mam.MessageSource;
@@ -33,22 +31,24 @@ public final class GrantFollower {
     private static final Logger LOG = Logger.getLogger(GrantFollower.class);
 
     /** The settings every follower shares. */
-    public record Settings(Duration poll, Duration retryMin, Duration retryMax, Path positions) {}
+    public record Settings(Duration poll, Duration retryMin, Duration retryMax) {}
 
     private final MessageSource source;
     private final Executor worker;
     private final Settings settings;
+    private final FollowerPositions positions;
     private final RotatedKeys keys;
     private final ReadingStore readings;
     private final GrantStore grants;
     private final FollowerStatus status;
 
-    public GrantFollower(MessageSource source, Executor worker, Settings settings, RotatedKeys keys, ReadingStore readings,
-            GrantStore grants, FollowerStatus status) {
+    public GrantFollower(MessageSource source, Executor worker, Settings settings, FollowerPositions positions, RotatedKeys keys,
+            ReadingStore readings, GrantStore grants, FollowerStatus status) {
         this.status = status;
         this.source = source;
         this.worker = worker;
         this.settings = settings;
+        this.positions = positions;
         this.keys = keys;
         this.readings = readings;
         this.grants = grants;
@@ -57,13 +57,13 @@ public final class GrantFollower {
     /** Outcomes of the grant's messages until it is revoked (the revoking one is not emitted); cancel to stop. */
     public Multi<Outcome> follow(Grant grant) {
         String channel = grant.deviceRoot();
-        ChannelFollower follower = new ChannelFollower(new ObservedSource(source, status, channel), MamMode.RESTRICTED, settings.poll(), settings.retryMin(),
-                settings.retryMax(), worker, new FileFollowerPositionStore(settings.positions().resolve(grant.deviceRoot() + ".json")),
+        ChannelFollower follower = new ChannelFollower(new ObservedSource(source, status, channel), MamMode.RESTRICTED, settings.poll(),
+                settings.retryMin(), settings.retryMax(), worker, positions.of(grant.deviceRoot(), FollowerPositions.Channel.DEVICE),
                 skipped -> LOG.warnf("device channel %s: skipped a payload: %s", abbreviated(grant.deviceRoot()), skipped));
         LOG.infof("following device channel %s", abbreviated(grant.deviceRoot()));
         return follower.follow(new FollowerPosition(grant.deviceRoot(), grant.deviceSideKey()), keys,
                         m -> Uni.createFrom().item(() -> handle(grant, m)))
-                // One grant's fault (a rotated key that does not open, a disk error) is retried for that grant only.
+                // One grant's fault (a rotated key that does not open, a database error) is retried for that grant only.
                 .onFailure().invoke(e -> {
                     LOG.errorf("device channel %s: %s; retrying", abbreviated(channel), e.getMessage());
                     status.failed(channel, String.valueOf(e.getMessage()));

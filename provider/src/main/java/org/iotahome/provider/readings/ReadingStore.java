@@ -1,121 +1,105 @@
 package org.iotahome.provider.readings;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.iotahome.protocol.event.Data;
 import org.iotahome.protocol.trinary.Trytes;
+import org.iotahome.provider.database.UniqueViolation;
 
 /**
- * The readings of each device channel, one append-only JSON-lines file per channel
- * ({@code <deviceRoot>.jsonl}), one line per DATA event {@code {root, timestamp, readings}}, each
- * line fsynced before the follower saves its position past the event. A crash between the two
- * repeats the event on restart: the line's MAM {@code root} tells it was already written, so it is
- * not stored twice. A line torn by a crash (no newline) is cut off when the file is next opened.
+ * The readings of each device channel in the database (V3__readings.sql), each stored once: a DATA
+ * event's readings go in together in one transaction, keyed by (device channel, the event's MAM
+ * root, index in the event), with the channel's tally moved in the same step. The follower saves its
+ * position after that, so a crash in between repeats the event; the repeat, or the same event
+ * stored by another replica at the same time, finds the key taken and stores nothing.
  */
 public final class ReadingStore {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Path dir;
-    /** Per device channel: the MAM root of the newest stored event ("" when none). */
-    private final Map<String, String> lastRoot = new HashMap<>();
-
-    public ReadingStore(Path dir) {
-        this.dir = dir.toAbsolutePath();
-    }
-
-    /** Stores the DATA event read at {@code messageRoot}; false when that event is already stored. */
-    public synchronized boolean append(String deviceRoot, String messageRoot, Data data) {
+    /** Stores the DATA event read at {@code messageRoot}; false when that event is already stored (or holds no reading). */
+    public boolean append(String deviceRoot, String messageRoot, Data data) {
+        Trytes.requireTrytes("device channel root", deviceRoot, 81);
         Trytes.requireTrytes("message root", messageRoot, 81);
-        if (messageRoot.equals(last(deviceRoot))) return false;
-        ObjectNode line = JSON.createObjectNode();
-        line.put("root", messageRoot);
-        line.put("timestamp", data.timestamp());
-        ArrayNode readings = line.putArray("readings");
-        data.readings().forEach(readings::add);
-        Path file = fileOf(deviceRoot);
+        if (data.readings().isEmpty()) return false;
         try {
-            Files.createDirectories(dir);
-            byte[] bytes = (JSON.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8);
-            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
-                ByteBuffer buf = ByteBuffer.wrap(bytes);
-                while (buf.hasRemaining()) ch.write(buf);
-                ch.force(true);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot append readings to " + file + ": " + e.getMessage(), e);
+            return QuarkusTransaction.requiringNew().call(() -> insert(deviceRoot, messageRoot, data));
+        } catch (RuntimeException e) {
+            if (!UniqueViolation.causes(e)) throw e;
         }
-        lastRoot.put(deviceRoot, messageRoot);
-        return true;
+        // A key was taken meanwhile: this event's (stored by another replica) or the channel's first tally
+        // (created by one). Once more: the event's own check now tells which.
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> insert(deviceRoot, messageRoot, data));
+        } catch (RuntimeException e) {
+            if (UniqueViolation.causes(e)) return false;
+            throw e;
+        }
     }
 
     /** How many readings the channel's stored events hold. */
-    public synchronized int count(String deviceRoot) {
-        int n = 0;
-        for (JsonNode line : lines(deviceRoot)) n += line.path("readings").size();
-        return n;
+    public int count(String deviceRoot) {
+        Trytes.requireTrytes("device channel root", deviceRoot, 81);
+        long n = QuarkusTransaction.joiningExisting().call(() -> ReadingTally.<ReadingTally>findByIdOptional(deviceRoot)
+                .map(t -> t.readings).orElse(0L));
+        return (int) Math.min(Integer.MAX_VALUE, n);
     }
 
-    /** The newest {@code limit} readings, newest first. */
-    public synchronized List<JsonNode> newest(String deviceRoot, int limit) {
+    /** The newest {@code limit} readings by meter time, newest first. */
+    public List<JsonNode> newest(String deviceRoot, int limit) {
+        Trytes.requireTrytes("device channel root", deviceRoot, 81);
         if (limit < 0) throw new IllegalArgumentException("limit must be 0 or more, was " + limit);
-        List<JsonNode> lines = lines(deviceRoot);
-        List<JsonNode> out = new ArrayList<>();
-        for (int i = lines.size() - 1; i >= 0 && out.size() < limit; i--) {
-            JsonNode readings = lines.get(i).path("readings");
-            for (int j = readings.size() - 1; j >= 0 && out.size() < limit; j--) out.add(readings.get(j));
-        }
+        if (limit == 0) return List.of();
+        List<String> json = QuarkusTransaction.joiningExisting().call(() -> ReadingRow.getEntityManager()
+                .createQuery("select r.json from ReadingRow r where r.deviceRoot = :device order by r.meterMillis desc, r.id desc", String.class)
+                .setParameter("device", deviceRoot).setMaxResults(limit).getResultList());
+        List<JsonNode> out = new ArrayList<>(json.size());
+        for (String text : json) out.add(parse(text));
         return out;
     }
 
-    private String last(String deviceRoot) {
-        String known = lastRoot.get(deviceRoot);
-        if (known != null) return known;
-        List<JsonNode> lines = lines(deviceRoot);
-        String root = lines.isEmpty() ? "" : lines.get(lines.size() - 1).path("root").asText();
-        lastRoot.put(deviceRoot, root);
-        return root;
+    /** In the caller's transaction: the event's rows and the tally, flushed so a taken key fails here. */
+    private static boolean insert(String deviceRoot, String messageRoot, Data data) {
+        if (ReadingRow.count("deviceRoot = ?1 and messageRoot = ?2", deviceRoot, messageRoot) > 0) return false;
+        long newest = Long.MIN_VALUE;
+        for (int i = 0; i < data.readings().size(); i++) {
+            JsonNode reading = data.readings().get(i);
+            ReadingFigures figures = ReadingFigures.of(reading, data.timestamp());
+            ReadingRow.of(deviceRoot, messageRoot, i, figures, write(reading)).persist();
+            newest = Math.max(newest, figures.meterMillis());
+        }
+        int n = data.readings().size();
+        int moved = ReadingTally.update("readings = readings + ?1, lastMeterMillis = case when lastMeterMillis < ?2 then ?2 else lastMeterMillis end"
+                + " where deviceRoot = ?3", (long) n, newest, deviceRoot);
+        if (moved == 0) {
+            ReadingTally tally = new ReadingTally();
+            tally.deviceRoot = deviceRoot;
+            tally.readings = n;
+            tally.lastMeterMillis = newest;
+            tally.persist();
+        }
+        ReadingRow.flush();
+        return true;
     }
 
-    /** The complete lines of the channel's file, cutting off a torn last line first. */
-    private List<JsonNode> lines(String deviceRoot) {
-        Path file = fileOf(deviceRoot);
-        if (!Files.exists(file)) return List.of();
+    private static String write(JsonNode reading) {
         try {
-            byte[] bytes = Files.readAllBytes(file);
-            int end = bytes.length;
-            while (end > 0 && bytes[end - 1] != '\n') end--;
-            if (end < bytes.length) {
-                try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
-                    ch.truncate(end);
-                    ch.force(true);
-                }
-            }
-            List<JsonNode> lines = new ArrayList<>();
-            for (String text : new String(bytes, 0, end, StandardCharsets.UTF_8).split("\n"))
-                if (!text.isEmpty()) lines.add(JSON.readTree(text));
-            return lines;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the readings " + file + ": " + e.getMessage(), e);
+            return JSON.writeValueAsString(reading);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
-    private Path fileOf(String deviceRoot) {
-        Trytes.requireTrytes("device channel root", deviceRoot, 81);
-        return dir.resolve(deviceRoot + ".jsonl");
+    private static JsonNode parse(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("a stored reading is not JSON: " + e.getMessage(), e);
+        }
     }
 }

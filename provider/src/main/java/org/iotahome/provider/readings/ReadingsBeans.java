@@ -24,7 +24,7 @@ import org.iotahome.protocol.event.RotatedKeys;
 import org.iotahome.provider.health.FollowerStatus;
 import org.jboss.logging.Logger;
 
-/** The inbox and readings objects as beans, their files under the data directory. */
+/** The inbox and readings objects as beans: the stores in the database, the mailbox cursor under the data directory. */
 @ApplicationScoped
 public class ReadingsBeans {
 
@@ -35,14 +35,20 @@ public class ReadingsBeans {
 
     @Produces
     @Singleton
-    GrantStore grantStore(ProviderConfig config) {
-        return new GrantStore(Path.of(config.dataDir(), "grants"));
+    GrantStore grantStore() {
+        return new GrantStore(Clock.systemUTC());
     }
 
     @Produces
     @Singleton
-    ReadingStore readingStore(ProviderConfig config) {
-        return new ReadingStore(Path.of(config.dataDir(), "readings"));
+    ReadingStore readingStore() {
+        return new ReadingStore();
+    }
+
+    @Produces
+    @Singleton
+    FollowerPositions followerPositions() {
+        return new FollowerPositions();
     }
 
     @Produces
@@ -83,17 +89,17 @@ public class ReadingsBeans {
     @Produces
     @Singleton
     ConsentWatch consentWatch(ProviderConfig config, ProviderIdentity identity, TangleMessageTransport source, EnvelopeOpener opener,
-            ConsentCheck check, GrantStore grants, FollowerStatus status) {
+            ConsentCheck check, GrantStore grants, FollowerPositions positions, FollowerStatus status) {
         return new ConsentWatch(source, Infrastructure.getDefaultWorkerPool(), config.readingsPoll(), config.retryMin(), config.retryMax(),
-                Path.of(config.dataDir(), "positions"), RotatedKeys.provider(identity.address(), opener), check, grants, status);
+                positions, RotatedKeys.provider(identity.address(), opener), check, grants, status);
     }
 
     @Produces
     @Singleton
     GrantFollower grantFollower(ProviderConfig config, ProviderIdentity identity, TangleMessageTransport source, EnvelopeOpener opener,
-            ReadingStore readings, GrantStore grants, FollowerStatus status) {
+            ReadingStore readings, GrantStore grants, FollowerPositions positions, FollowerStatus status) {
         return new GrantFollower(source, Infrastructure.getDefaultWorkerPool(),
-                new GrantFollower.Settings(config.readingsPoll(), config.retryMin(), config.retryMax(), Path.of(config.dataDir(), "positions")),
+                new GrantFollower.Settings(config.readingsPoll(), config.retryMin(), config.retryMax()), positions,
                 RotatedKeys.provider(identity.address(), opener), readings, grants, status);
     }
 }

@@ -42,9 +42,9 @@ public class ReadingsFlow {
 
     @Outgoing("grants")
     Multi<Grant> grants() {
-        Multi<Grant> kept = Multi.createFrom().deferred(() -> Multi.createFrom().iterable(store.all().stream().filter(Grant::active).toList()));
+        Multi<Grant> kept = Multi.createFrom().deferred(() -> Multi.createFrom().iterable(store.withStatus(Grant.Status.ACTIVE)));
         Multi<Grant> unconfirmed = Multi.createBy().concatenating().streams(
-                Multi.createFrom().deferred(() -> Multi.createFrom().iterable(store.all().stream().filter(Grant::pending).toList())),
+                Multi.createFrom().deferred(() -> Multi.createFrom().iterable(store.withStatus(Grant.Status.PENDING))),
                 inbox.grants());
         return Multi.createBy().merging().streams(kept, unconfirmed.onItem().transformToMulti(confirmation::confirm)
                 .merge(GrantConfirmation.MAX_CHECKED));

@@ -2,9 +2,12 @@ package org.iotahome.provider.flow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.helpers.test.AssertSubscriber;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -18,6 +21,7 @@ import org.iotahome.protocol.tangle.Address;
 import org.iotahome.protocol.tangle.InMemoryTangle;
 import org.iotahome.provider.inbox.Grant;
 import org.iotahome.provider.inbox.GrantStore;
+import org.iotahome.provider.readings.FollowerPositions;
 import org.iotahome.provider.readings.GrantFollower;
 import org.iotahome.provider.readings.Outcome;
 import org.iotahome.provider.readings.ReadingStore;
@@ -30,7 +34,9 @@ import java.time.Clock;
 import org.iotahome.provider.health.FollowerStatus;
 import org.junit.jupiter.api.io.TempDir;
 
-/** One grant's follower over an in-memory Tangle, stopped and started again as a restart would. */
+/** One grant's follower over an in-memory Tangle and the store, stopped and started again as a restart would. */
+@QuarkusTest
+@QuarkusTestResource(FreshDataDir.class)
 class GrantFollowerTest {
 
     private static final Duration FAST = Duration.ofMillis(10);
@@ -52,7 +58,7 @@ class GrantFollowerTest {
         worker = Executors.newFixedThreadPool(2);
         device = new TestDevice(tangle, dir.resolve("device"));
         grant = new Grant(device.root(), device.firstKey(), "C".repeat(81), device.firstKey(), 1, Grant.Status.ACTIVE);
-        grants = new GrantStore(dir.resolve("grants"));
+        grants = new GrantStore(Clock.systemUTC());
         grants.save(grant);
     }
 
@@ -61,15 +67,15 @@ class GrantFollowerTest {
         worker.shutdownNow();
     }
 
-    /** A fresh follower and store on the same files, as after a restart. */
+    /** A fresh follower and store on the same database, as after a restart. */
     private GrantFollower follower(ReadingStore readings) {
         return new GrantFollower(new TangleMessageTransport(tangle, "IOTAHOME9PROVIDER", 0, System::currentTimeMillis, WAIT), worker,
-                new GrantFollower.Settings(FAST, FAST, FAST, dir.resolve("positions")), RotatedKeys.provider(ME, new EnvelopeOpener(KEYS)),
+                new GrantFollower.Settings(FAST, FAST, FAST), new FollowerPositions(), RotatedKeys.provider(ME, new EnvelopeOpener(KEYS)),
                 readings, grants, new FollowerStatus(Clock.systemUTC(), new SimpleMeterRegistry()));
     }
 
     private ReadingStore readings() {
-        return new ReadingStore(dir.resolve("readings"));
+        return new ReadingStore();
     }
 
     @Test

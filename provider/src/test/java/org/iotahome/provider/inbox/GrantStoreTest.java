@@ -1,62 +1,102 @@
 package org.iotahome.provider.inbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.OptionalLong;
+import javax.sql.DataSource;
 import org.iotahome.protocol.mam.SideKey;
+import org.iotahome.provider.database.Roots;
+import org.iotahome.provider.flow.FreshDataDir;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
+/** The grants' part of the store contract, on the default store (H2); {@link GrantStoreOnPostgresTest} runs it on PostgreSQL. */
+@QuarkusTest
+@QuarkusTestResource(FreshDataDir.class)
 class GrantStoreTest {
 
-    @TempDir
-    Path dir;
+    @Inject
+    DataSource dataSource;
 
-    private static Grant grant(char root, long receivedAt) {
-        return new Grant(String.valueOf(root).repeat(81), new SideKey("DEVICE9KEY"), "C".repeat(81), new SideKey("CONSENT9KEY"),
-                receivedAt, Grant.Status.ACTIVE);
+    /** The database product this variant must be talking to, as its JDBC driver names it. */
+    String expectedProduct() {
+        return "H2";
+    }
+
+    @Test
+    void runsOnTheStoreItNames() throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            assertThat(c.getMetaData().getDatabaseProductName()).isEqualTo(expectedProduct());
+        }
+    }
+
+    private static GrantStore at(long millis) {
+        return new GrantStore(Clock.fixed(Instant.ofEpochMilli(millis), ZoneOffset.UTC));
+    }
+
+    private static Grant grant(String root, long receivedAt, Grant.Status status) {
+        return new Grant(root, new SideKey("DEVICE9KEY"), "C".repeat(81), new SideKey("CONSENT9KEY"), receivedAt, status);
     }
 
     @Test
     void aSavedGrantIsReadBackByANewStoreOldestFirst() {
-        GrantStore store = new GrantStore(dir);
-        store.save(grant('B', 2));
-        store.save(grant('A', 5));
-        assertThat(new GrantStore(dir).all()).containsExactly(grant('B', 2), grant('A', 5));
-        assertThat(new GrantStore(dir).get("A".repeat(81))).contains(grant('A', 5));
+        String b = Roots.random();
+        String a = Roots.random();
+        at(0).save(grant(b, 2, Grant.Status.ACTIVE));
+        at(0).save(grant(a, 5, Grant.Status.ACTIVE));
+        assertThat(at(0).all()).filteredOn(g -> g.deviceRoot().equals(a) || g.deviceRoot().equals(b))
+                .containsExactly(grant(b, 2, Grant.Status.ACTIVE), grant(a, 5, Grant.Status.ACTIVE));
+        assertThat(at(0).get(a)).contains(grant(a, 5, Grant.Status.ACTIVE));
     }
 
     @Test
-    void aRevocationSurvivesARestartAndKeepsTheRest() {
-        GrantStore store = new GrantStore(dir);
-        store.save(grant('A', 1));
-        assertThat(store.revoke("A".repeat(81))).isTrue();
-        assertThat(store.revoke("Z".repeat(81))).isFalse();
-        Grant read = new GrantStore(dir).get("A".repeat(81)).orElseThrow();
+    void savingAgainReplacesTheGrantAndKeepsItsConfirmationTime() {
+        String root = Roots.random();
+        Grant pending = grant(root, 1, Grant.Status.PENDING);
+        at(0).save(pending);
+        at(0).save(pending.confirmed(1_000));
+        Grant read = at(0).get(root).orElseThrow();
+        assertThat(read.status()).isEqualTo(Grant.Status.ACTIVE);
+        assertThat(read.confirmedAt()).isEqualTo(OptionalLong.of(1_000));
+        assertThat(read.revokedAt()).isEmpty();
+    }
+
+    @Test
+    void aRevocationIsTimedByTheStoresClockAndKeepsTheFirstTime() {
+        String root = Roots.random();
+        at(0).save(grant(root, 1, Grant.Status.PENDING).confirmed(1_000));
+        assertThat(at(2_000).revoke(root)).isTrue();
+        assertThat(at(3_000).revoke(root)).isTrue();
+        assertThat(at(0).revoke(Roots.random())).isFalse();
+        Grant read = at(0).get(root).orElseThrow();
         assertThat(read.status()).isEqualTo(Grant.Status.REVOKED);
+        assertThat(read.confirmedAt()).isEqualTo(OptionalLong.of(1_000));
+        assertThat(read.revokedAt()).isEqualTo(OptionalLong.of(2_000));
         assertThat(read.deviceSideKey()).isEqualTo(new SideKey("DEVICE9KEY"));
     }
 
     @Test
-    void grantFilesAreReadableByTheOwnerOnly() throws Exception {
-        new GrantStore(dir).save(grant('A', 1));
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("A".repeat(81) + ".json"))))
-                .isEqualTo("rw-------");
+    void grantsAreListedByStatusAndAForgottenOneIsGone() {
+        String pending = Roots.random();
+        String active = Roots.random();
+        at(0).save(grant(pending, 1, Grant.Status.PENDING));
+        at(0).save(grant(active, 1, Grant.Status.ACTIVE));
+        assertThat(at(0).withStatus(Grant.Status.PENDING)).extracting(Grant::deviceRoot).contains(pending).doesNotContain(active);
+        assertThat(at(0).withStatus(Grant.Status.ACTIVE)).extracting(Grant::deviceRoot).contains(active).doesNotContain(pending);
+        at(0).delete(pending);
+        assertThat(at(0).get(pending)).isEmpty();
+        assertThat(at(0).withStatus(Grant.Status.PENDING)).extracting(Grant::deviceRoot).doesNotContain(pending);
     }
 
     @Test
-    void aDamagedGrantFileIsAFaultNamingTheFile() throws Exception {
-        Files.writeString(dir.resolve("A".repeat(81) + ".json"), "{\"deviceRoot\": 7}");
-        assertThatThrownBy(() -> new GrantStore(dir).all()).isInstanceOf(UncheckedIOException.class)
-                .hasMessageContaining("A".repeat(81) + ".json").hasMessageContaining("deviceRoot");
-    }
-
-    @Test
-    void anEmptyOrMissingDirectoryHoldsNoGrants() {
-        assertThat(new GrantStore(dir.resolve("none")).all()).isEmpty();
+    void anUnknownRootHoldsNoGrant() {
+        assertThat(at(0).get(Roots.random())).isEmpty();
     }
 }

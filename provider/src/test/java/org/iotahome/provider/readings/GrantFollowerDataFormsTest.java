@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Path;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,27 +26,27 @@ import org.iotahome.protocol.tangle.Address;
 import org.iotahome.protocol.tangle.InMemoryTangle;
 import org.iotahome.protocol.trinary.AsciiTrytes;
 import org.iotahome.provider.inbox.Grant;
+import org.iotahome.provider.database.Roots;
+import org.iotahome.provider.flow.FreshDataDir;
 import org.iotahome.provider.inbox.GrantStore;
 import org.junit.jupiter.api.Test;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import org.iotahome.provider.health.FollowerStatus;
-import org.junit.jupiter.api.io.TempDir;
 
 /** PROTOCOL.md §7: the provider stores DATA in either form and skips one it cannot read. */
+@QuarkusTest
+@QuarkusTestResource(FreshDataDir.class)
 class GrantFollowerDataFormsTest {
 
-    private static final String DEVICE = "D".repeat(81);
+    private static final String DEVICE = Roots.random();
     private static final SideKey KEY = new SideKey("SIDEKEY");
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @TempDir
-    Path dir;
 
     private GrantFollower follower(ReadingStore readings, GrantStore grants) {
         InMemoryTangle tangle = new InMemoryTangle(System::currentTimeMillis);
         return new GrantFollower(new TangleMessageTransport(tangle, "IOTAHOME9PROVIDER", 0, System::currentTimeMillis, Duration.ofSeconds(5)),
-                Runnable::run, new GrantFollower.Settings(Duration.ofMillis(10), Duration.ofMillis(10), Duration.ofMillis(10), dir.resolve("positions")),
+                Runnable::run, new GrantFollower.Settings(Duration.ofMillis(10), Duration.ofMillis(10), Duration.ofMillis(10)), new FollowerPositions(),
                 RotatedKeys.provider(new Address("M".repeat(81)), new EnvelopeOpener(EnvelopeKeyPair.generate(KemAlgorithm.MLKEM768, new SecureRandom()))),
                 readings, grants, new FollowerStatus(Clock.systemUTC(), new SimpleMeterRegistry()));
     }
@@ -62,17 +64,19 @@ class GrantFollowerDataFormsTest {
 
     @Test
     void storesPlainAndGzippedDataAndSkipsACorruptReadingsGzThenGoesOn() {
-        ReadingStore store = new ReadingStore(dir.resolve("readings"));
-        GrantStore grants = new GrantStore(dir.resolve("grants"));
+        ReadingStore store = new ReadingStore();
+        GrantStore grants = new GrantStore(Clock.systemUTC());
         Grant grant = new Grant(DEVICE, KEY, "C".repeat(81), KEY, 1, Grant.Status.ACTIVE);
         GrantFollower follower = follower(store, grants);
         String head = "{\"v\":1,\"type\":\"DATA\",\"timestamp\":1,\"raw\":\"/TEST5\\r\\n!0000\\r\\n\",";
+        // the readings carry no meterTime: each is taken at its event's time, and newest() orders by that
+        String later = head.replace("\"timestamp\":1,", "\"timestamp\":3,");
 
         String plain = head + "\"readings\":" + DataReadings.plainJson(readings(0, 2)) + "}";
         String gz = EventCodec.write(new Data(2, "/TEST5\r\n!0000\r\n", readings(2, 30)));
         String good = DataReadings.gzip(readings(0, 3));
         String corrupt = head + "\"readingsGz\":\"" + good.substring(0, 12) + "AAAA" + good.substring(16) + "\"}";
-        String after = head + "\"readingsGz\":\"" + DataReadings.gzip(readings(32, 3)) + "\"}";
+        String after = later + "\"readingsGz\":\"" + DataReadings.gzip(readings(32, 3)) + "\"}";
         assertThat(gz).contains("\"readingsGz\":");
 
         assertThat(follower.handle(grant, at('A', plain)).kind()).isEqualTo(Outcome.Kind.STORED);

@@ -1,6 +1,5 @@
 package org.iotahome.provider.web;
 
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 import java.time.Instant;
@@ -15,10 +14,9 @@ import org.iotahome.provider.dashboard.DayEnergy;
 import org.iotahome.provider.dashboard.HouseholdRow;
 import org.iotahome.provider.dashboard.PowerPoint;
 
-/** The pages' read model with what a test puts in: the pages are tested apart from the store. */
+/** The pages' read model with what a test puts in: the pages are tested apart from the store ({@link PagesProfile} enables it). */
 @ApplicationScoped
 @Alternative
-@Priority(1)
 public class FakeDashboard implements DashboardQueries {
 
     public static final String ROOT = "HOUSEHOLD" + "9".repeat(72);

@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.startsWith;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.Test;
 /** The provider's pages over HTTP: public landing and return pages, the consent request, the staff login and the dashboard. */
 @QuarkusTest
 @QuarkusTestResource(FreshDataDir.class)
+@TestProfile(PagesProfile.class)
 class PagesTest {
 
     @Inject

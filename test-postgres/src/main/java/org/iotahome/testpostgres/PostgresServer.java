@@ -1,6 +1,5 @@
-package org.iotahome.home.store;
+package org.iotahome.testpostgres;
 
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -9,52 +8,70 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * A real PostgreSQL server for the store contract: Debian's {@code postgresql} package (installed by
- * {@code ./iotahome test}), a fresh cluster in a temporary directory on a free port, removed afterwards.
- * A missing server fails the test rather than skipping it: the contract is only checked if it runs.
+ * A real PostgreSQL server for a test: Debian's {@code postgresql} package (installed by
+ * {@code ./iotahome test}), a fresh cluster in a temporary directory on a free port, trusting
+ * local connections, removed on {@link #close()}. A missing server is an error, never a skip: a
+ * contract is only checked if it runs.
  */
-public class DebianPostgres implements QuarkusTestResourceLifecycleManager {
+public final class PostgresServer implements AutoCloseable {
 
-    private Path dir;
-    private Path bin;
+    private final Path bin;
+    private final Path dir;
+    private final int port;
+    private final String database;
+    private final String user;
 
-    @Override
-    public Map<String, String> start() {
+    private PostgresServer(Path bin, Path dir, int port, String database, String user) {
+        this.bin = bin;
+        this.dir = dir;
+        this.port = port;
+        this.database = database;
+        this.user = user;
+    }
+
+    /** Starts a new cluster owned by {@code user} with one empty {@code database}; blocks until it accepts connections. */
+    public static PostgresServer start(String database, String user) {
         try {
-            bin = findBin();
-            dir = Files.createTempDirectory("home-pg");
+            Path bin = findBin();
+            Path dir = Files.createTempDirectory("test-pg");
             Path data = dir.resolve("data");
             int port;
             try (ServerSocket s = new ServerSocket(0)) {
                 port = s.getLocalPort();
             }
-            boolean root = "root".equals(System.getProperty("user.name"));
+            PostgresServer server = new PostgresServer(bin, dir, port, database, user);
+            boolean root = runningAsRoot();
             if (root) // initdb refuses to run as root: the cluster belongs to the postgres user.
                 run(List.of("chown", "-R", "postgres", dir.toString()), false);
-            run(List.of(bin.resolve("initdb").toString(), "-D", data.toString(), "-U", "home", "--auth=trust",
-                    "-E", "UTF8", "--no-sync"), root);
+            run(List.of(bin.resolve("initdb").toString(), "-D", data.toString(), "-U", user, "--auth=trust", "-E", "UTF8", "--no-sync"),
+                    root);
             run(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-w", "-l", dir.resolve("log").toString(),
                     "-o", "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1", "start"), root);
-            run(List.of(bin.resolve("createdb").toString(), "-h", "127.0.0.1", "-p", String.valueOf(port), "-U", "home", "home"), root);
-            return Map.of("quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:" + port + "/home",
-                    "quarkus.datasource.username", "home", "quarkus.datasource.password", "");
+            run(List.of(bin.resolve("createdb").toString(), "-h", "127.0.0.1", "-p", String.valueOf(port), "-U", user, database), root);
+            return server;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    public String jdbcUrl() {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
+    }
+
+    public String user() {
+        return user;
+    }
+
+    /** Stops the server at once (nothing in it is kept) and removes its directory. */
     @Override
-    public void stop() {
-        if (dir == null)
-            return;
+    public void close() {
         try {
             run(List.of(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-m", "immediate", "-w", "stop"),
-                    "root".equals(System.getProperty("user.name")));
+                    runningAsRoot());
         } catch (RuntimeException | IOException e) {
             // the directory goes anyway
         }
@@ -63,6 +80,10 @@ public class DebianPostgres implements QuarkusTestResourceLifecycleManager {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static boolean runningAsRoot() {
+        return "root".equals(System.getProperty("user.name"));
     }
 
     private static Path findBin() throws IOException {

@@ -1,0 +1,14 @@
+package org.iotahome.provider.dashboard;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import org.iotahome.provider.database.OnPostgres;
+import org.iotahome.provider.flow.FreshDataDir;
+
+/** {@link StoredDashboardTest} on a real PostgreSQL server. */
+@QuarkusTest
+@QuarkusTestResource(FreshDataDir.class)
+@TestProfile(OnPostgres.class)
+class StoredDashboardOnPostgresTest extends StoredDashboardTest {
+}
