@@ -21,8 +21,9 @@ create table reading (
     json             text             not null,
     constraint reading_once unique (device_root, message_root, reading_index)
 );
--- every dashboard query is a range of one household's meter times
-create index reading_by_time on reading (device_root, meter_millis);
+-- every dashboard query is a range of one household's meter times; id breaks ties between readings
+-- that share a time (a DATA event's readings without meterTime), so the order comes from the index too
+create index reading_by_time on reading (device_root, meter_millis, id);
 
 -- Per device channel, kept in the same transaction as the readings: how many there are and the newest
 -- meter time, so listing households never counts a whole history.

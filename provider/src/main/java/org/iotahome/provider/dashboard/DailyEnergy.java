@@ -8,73 +8,97 @@ import java.time.ZoneOffset;
 import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
- * Energy per calendar day, in SQL over the index range of the days asked for: per day the first
- * and the last reading (by meter time, then by id), one GROUP BY per stretch of constant UTC
- * offset in the zone (one, or a few when the range spans a daylight-saving change), so no reading
- * row leaves the database. A day is the last total minus the first; days without readings are left out.
+ * Energy per calendar day from the meter's totals: the day's last reading minus its first (by meter
+ * time, then id). In SQL and on the index (device channel, meter time, id) alone: a GROUP BY over the
+ * range gives each day's first and last meter time, one per stretch of constant UTC offset in the
+ * zone (one, or a few when the range spans a daylight-saving change); then one lookup fetches just
+ * the readings at those times. Days without readings are left out.
  */
 final class DailyEnergy {
 
-    /** The ends of each day with readings in [start, end), the day numbered after adding the stretch's offset. */
-    private static final String DAY_ENDS = """
-            select d.day_number, f.import_kwh, f.export_kwh, f.gas_m3, l.import_kwh, l.export_kwh, l.gas_m3
-            from (select s.day_number, min(s.meter_millis) as first_ms, max(s.meter_millis) as last_ms
-                  from (select (meter_millis + :offset) / 86400000 as day_number, meter_millis from reading
-                        where device_root = :device and meter_millis >= :start and meter_millis < :end) s
-                  group by s.day_number) d
-            join reading f on f.id = (select min(x.id) from reading x where x.device_root = :device and x.meter_millis = d.first_ms)
-            join reading l on l.id = (select max(y.id) from reading y where y.device_root = :device and y.meter_millis = d.last_ms)
-            order by d.day_number""";
+    /** Each day's first and last meter time in [start, end), the day numbered after adding the stretch's offset. */
+    private static final String DAY_BOUNDS = """
+            select s.day_number, min(s.meter_millis), max(s.meter_millis)
+            from (select (meter_millis + :offset) / 86400000 as day_number, meter_millis from reading
+                  where device_root = :device and meter_millis >= :start and meter_millis < :end) s
+            group by s.day_number""";
+    // Joining these back to reading in the same statement made PostgreSQL hash-join the whole table.
+    private static final String READINGS_AT = """
+            select meter_millis, id, import_kwh, export_kwh, gas_m3 from reading
+            where device_root = :device and meter_millis in (:times) order by meter_millis, id""";
 
-    /** One day's first and last totals (null where the reading has none). */
-    private record Ends(Double firstImport, Double firstExport, Double firstGas, Double lastImport, Double lastExport, Double lastGas) {
-
-        Ends through(Ends later) {
-            return new Ends(firstImport, firstExport, firstGas, later.lastImport, later.lastExport, later.lastGas);
-        }
-
-        DayEnergy energy(LocalDate day) {
-            return new DayEnergy(day, difference(firstImport, lastImport), difference(firstExport, lastExport),
-                    firstGas == null || lastGas == null ? null : lastGas - firstGas);
-        }
-
-        private static double difference(Double first, Double last) {
-            return first == null || last == null ? 0 : last - first;
+    /** A day's first and last meter time. */
+    private record Bounds(long first, long last) {
+        Bounds through(Bounds later) {
+            return new Bounds(first, later.last);
         }
     }
 
+    /** The totals of one reading, null where it has none. */
+    private record Totals(Double importKwh, Double exportKwh, Double gasM3) {}
+
     List<DayEnergy> days(EntityManager em, String deviceRoot, LocalDate from, LocalDate to, ZoneId zone) {
         if (from.isAfter(to)) return List.of();
-        Instant start = from.atStartOfDay(zone).toInstant();
-        Instant end = to.plusDays(1).atStartOfDay(zone).toInstant();
-        Map<LocalDate, Ends> byDay = new TreeMap<>();
-        ZoneRules rules = zone.getRules();
+        Map<LocalDate, Bounds> days = bounds(em, deviceRoot, from.atStartOfDay(zone).toInstant(), to.plusDays(1).atStartOfDay(zone).toInstant(),
+                zone.getRules());
+        if (days.isEmpty()) return List.of();
+        TreeSet<Long> times = new TreeSet<>();
+        days.values().forEach(b -> {
+            times.add(b.first());
+            times.add(b.last());
+        });
+        // readings sharing a meter time (a DATA event's readings without meterTime): the first is the lowest id, the last the highest
+        Map<Long, Totals> firstAt = new HashMap<>();
+        Map<Long, Totals> lastAt = new HashMap<>();
+        for (Object[] r : rows(em.createNativeQuery(READINGS_AT).setParameter("device", deviceRoot).setParameter("times", List.copyOf(times))
+                .getResultList())) {
+            long millis = ((Number) r[0]).longValue();
+            Totals totals = new Totals(number(r[2]), number(r[3]), number(r[4]));
+            firstAt.putIfAbsent(millis, totals);
+            lastAt.put(millis, totals);
+        }
+        List<DayEnergy> out = new ArrayList<>(days.size());
+        days.forEach((day, b) -> out.add(energy(day, firstAt.get(b.first()), lastAt.get(b.last()))));
+        return out;
+    }
+
+    private static Map<LocalDate, Bounds> bounds(EntityManager em, String deviceRoot, Instant start, Instant end, ZoneRules rules) {
+        Map<LocalDate, Bounds> days = new TreeMap<>();
         for (Instant a = start; a.isBefore(end);) {
             ZoneOffset offset = rules.getOffset(a);
             ZoneOffsetTransition next = rules.nextTransition(a);
             Instant b = next == null || !next.getInstant().isBefore(end) ? end : next.getInstant();
-            for (Object[] r : query(em, deviceRoot, offset, a, b)) {
-                LocalDate day = LocalDate.ofEpochDay(((Number) r[0]).longValue());
-                Ends ends = new Ends(number(r[1]), number(r[2]), number(r[3]), number(r[4]), number(r[5]), number(r[6]));
+            for (Object[] r : rows(em.createNativeQuery(DAY_BOUNDS).setParameter("offset", offset.getTotalSeconds() * 1000L)
+                    .setParameter("device", deviceRoot).setParameter("start", a.toEpochMilli()).setParameter("end", b.toEpochMilli())
+                    .getResultList())) {
                 // a day cut by an offset change: its first reading is in the earlier stretch, its last in the later
-                byDay.merge(day, ends, Ends::through);
+                days.merge(LocalDate.ofEpochDay(((Number) r[0]).longValue()), new Bounds(((Number) r[1]).longValue(), ((Number) r[2]).longValue()),
+                        Bounds::through);
             }
             a = b;
         }
-        List<DayEnergy> out = new ArrayList<>(byDay.size());
-        byDay.forEach((day, ends) -> out.add(ends.energy(day)));
-        return out;
+        return days;
+    }
+
+    private static DayEnergy energy(LocalDate day, Totals first, Totals last) {
+        return new DayEnergy(day, difference(first.importKwh(), last.importKwh()), difference(first.exportKwh(), last.exportKwh()),
+                first.gasM3() == null || last.gasM3() == null ? null : last.gasM3() - first.gasM3());
+    }
+
+    private static double difference(Double first, Double last) {
+        return first == null || last == null ? 0 : last - first;
     }
 
     @SuppressWarnings("unchecked")
-    private static List<Object[]> query(EntityManager em, String deviceRoot, ZoneOffset offset, Instant start, Instant end) {
-        return em.createNativeQuery(DAY_ENDS).setParameter("offset", offset.getTotalSeconds() * 1000L).setParameter("device", deviceRoot)
-                .setParameter("start", start.toEpochMilli()).setParameter("end", end.toEpochMilli()).getResultList();
+    private static List<Object[]> rows(List<?> result) {
+        return (List<Object[]>) result;
     }
 
     private static Double number(Object o) {
