@@ -32,7 +32,8 @@ public class GrantsResource {
                 .toList();
     }
 
+    /** active, pending (not yet confirmed by its consent channel) or revoked. */
     private static String status(Grant g) {
-        return g.active() ? "active" : "revoked";
+        return g.status().name().toLowerCase(java.util.Locale.ROOT);
     }
 }

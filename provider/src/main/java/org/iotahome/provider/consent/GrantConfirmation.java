@@ -18,8 +18,12 @@ import org.jboss.logging.Logger;
 public final class GrantConfirmation {
 
     private static final Logger LOG = Logger.getLogger(GrantConfirmation.class);
-    /** Pending grants checked at once at most. */
-    public static final int MAX_CHECKED = 64;
+    /**
+     * Pending grants checked at once at most, as a multiple of those kept: a grant the inbox forgot
+     * (too many pending) stops being checked at its next try, so a flood of forged MAM_DATA never
+     * fills every slot and holds back a real grant behind it.
+     */
+    private static final int CHECKED_PER_KEPT = 4;
 
     private final ConsentCheck check;
     private final GrantStore grants;
@@ -28,9 +32,11 @@ public final class GrantConfirmation {
     private final Duration retryMin;
     private final Duration retryMax;
     private final Duration expiry;
+    private final int maxChecked;
 
     public GrantConfirmation(ConsentCheck check, GrantStore grants, Executor worker, Clock clock, Duration retryMin, Duration retryMax,
-            Duration expiry) {
+            Duration expiry, int pendingMax) {
+        this.maxChecked = Math.max(16, pendingMax * CHECKED_PER_KEPT);
         this.check = check;
         this.grants = grants;
         this.worker = worker;
@@ -40,15 +46,25 @@ public final class GrantConfirmation {
         this.expiry = expiry;
     }
 
+    /** How many {@link #confirm} streams may run at once. */
+    public int maxChecked() {
+        return maxChecked;
+    }
+
     /** The grant, confirmed and saved as such, or nothing. */
     public Multi<Grant> confirm(Grant pending) {
         long left = pending.receivedAt() + expiry.toMillis() - clock.millis();
-        return Uni.createFrom().item(() -> check.check(pending)).runSubscriptionOn(worker)
+        return Uni.createFrom().item(() -> {
+                    if (grants.get(pending.deviceRoot()).filter(Grant::pending).isEmpty()) throw new ForgottenException();
+                    return check.check(pending);
+                }).runSubscriptionOn(worker)
+                .onFailure(ForgottenException.class).recoverWithItem((ConsentCheck.Verdict) null)
                 .onItem().invoke(v -> {
                     if (v == ConsentCheck.Verdict.NOT_YET) throw new NotYetException();
                 })
                 .onFailure().retry().withBackOff(retryMin, retryMax).expireIn(Math.max(1, left))
                 .onItem().transformToMulti(v -> {
+                    if (v == null) return Multi.createFrom().<Grant>empty(); // the inbox forgot it: nothing to do
                     if (v == ConsentCheck.Verdict.CONFIRMED) {
                         Grant confirmed = pending.confirmed(clock.millis());
                         grants.save(confirmed);
@@ -66,6 +82,13 @@ public final class GrantConfirmation {
                             e instanceof NotYetException ? "nothing on its consent channel" : e.getMessage());
                     return Multi.createFrom().empty();
                 });
+    }
+
+    /** The grant is no longer pending in the store (forgotten by the inbox): its checks end. */
+    static final class ForgottenException extends RuntimeException {
+        ForgottenException() {
+            super("no longer pending", null, false, false);
+        }
     }
 
     /** The consent channel holds nothing yet: retried. */

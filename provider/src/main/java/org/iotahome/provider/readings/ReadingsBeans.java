@@ -83,7 +83,7 @@ public class ReadingsBeans {
     @Singleton
     GrantConfirmation grantConfirmation(ProviderConfig config, ConsentCheck check, GrantStore grants) {
         return new GrantConfirmation(check, grants, Infrastructure.getDefaultWorkerPool(), Clock.systemUTC(), config.retryMin(),
-                config.retryMax(), config.pendingExpiry());
+                config.retryMax(), config.pendingExpiry(), config.pendingMax());
     }
 
     @Produces

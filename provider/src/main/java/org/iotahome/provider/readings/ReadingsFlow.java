@@ -47,7 +47,7 @@ public class ReadingsFlow {
                 Multi.createFrom().deferred(() -> Multi.createFrom().iterable(store.withStatus(Grant.Status.PENDING))),
                 inbox.grants());
         return Multi.createBy().merging().streams(kept, unconfirmed.onItem().transformToMulti(confirmation::confirm)
-                .merge(GrantConfirmation.MAX_CHECKED));
+                .merge(confirmation.maxChecked()));
     }
 
     @Incoming("grants")
