@@ -33,15 +33,27 @@ final class DeviceUnderTest implements AutoCloseable {
     }
 
     static DeviceUnderTest start(Path dir, String nodeUrl, int mwm) throws Exception {
+        return start(dir, nodeUrl, mwm, Map.of());
+    }
+
+    /** {@code env} adds to the test's settings (e.g. DEVICE_PUBLISH_INTERVAL). */
+    static DeviceUnderTest start(Path dir, String nodeUrl, int mwm, Map<String, String> env) throws Exception {
         Path data = Files.createDirectories(dir.resolve("device-data"));
         Pty pty = new Pty(dir);
-        ServiceProcess p = ServiceProcess.start("device", "iotahome.device.jar", Map.of(
-                        "P1_SERIAL_PORT", pty.meter().toString(), "SMART_METER_VERSION", "5.0",
-                        "IOTA_PROVIDER", nodeUrl, "IOTA_MIN_WEIGHT_MAGNITUDE", String.valueOf(mwm), "IOTAHOME_DATA", data.toString(),
-                        "DEVICE_PAIRING_POLL", "200ms", "DEVICE_CONSENT_POLL", "200ms"),
+        Map<String, String> all = new java.util.HashMap<>(Map.of(
+                "P1_SERIAL_PORT", pty.meter().toString(), "SMART_METER_VERSION", "5.0",
+                "IOTA_PROVIDER", nodeUrl, "IOTA_MIN_WEIGHT_MAGNITUDE", String.valueOf(mwm), "IOTAHOME_DATA", data.toString(),
+                "DEVICE_PAIRING_POLL", "200ms", "DEVICE_CONSENT_POLL", "200ms"));
+        all.putAll(env);
+        ServiceProcess p = ServiceProcess.start("device", "iotahome.device.jar", all,
                 List.of("-Ddevice.pairing.retry-min=200ms", "-Ddevice.consent.retry-min=200ms"), dir.resolve("device.log"));
         String address = p.await(ADDRESS, Duration.ofSeconds(60)).group(1);
         return new DeviceUnderTest(data, pty, p, new Address(address));
+    }
+
+    /** The pty's other end, where a meter writes. */
+    Path meterSide() {
+        return pty.feeder();
     }
 
     /** What the pairing text holds: read from the data directory, as {@code ./iotahome device pairing-text} does. */

@@ -9,11 +9,12 @@ import java.util.concurrent.TimeUnit;
 final class Pty implements AutoCloseable {
 
     private final Path meter;
+    private final Path feeder;
     private final Process socat;
 
     Pty(Path dir) throws IOException, InterruptedException {
         this.meter = dir.resolve("ttyP1");
-        Path feeder = dir.resolve("ttyFeeder");
+        this.feeder = dir.resolve("ttyFeeder");
         try {
             socat = new ProcessBuilder("socat", "pty,raw,echo=0,link=" + meter, "pty,raw,echo=0,link=" + feeder)
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
@@ -29,6 +30,11 @@ final class Pty implements AutoCloseable {
 
     Path meter() {
         return meter;
+    }
+
+    /** The other end: what is written here, the device reads from {@link #meter()}. */
+    Path feeder() {
+        return feeder;
     }
 
     @Override
