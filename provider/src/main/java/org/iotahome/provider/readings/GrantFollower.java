@@ -38,12 +38,12 @@ public final class GrantFollower {
     private final Settings settings;
     private final FollowerPositions positions;
     private final RotatedKeys keys;
-    private final ReadingStore readings;
+    private final ReadingSink readings;
     private final GrantStore grants;
     private final FollowerStatus status;
 
     public GrantFollower(MessageSource source, Executor worker, Settings settings, FollowerPositions positions, RotatedKeys keys,
-            ReadingStore readings, GrantStore grants, FollowerStatus status) {
+            ReadingSink readings, GrantStore grants, FollowerStatus status) {
         this.status = status;
         this.source = source;
         this.worker = worker;
@@ -62,7 +62,7 @@ public final class GrantFollower {
                 skipped -> LOG.warnf("device channel %s: skipped a payload: %s", abbreviated(grant.deviceRoot()), skipped));
         LOG.infof("following device channel %s", abbreviated(grant.deviceRoot()));
         return follower.follow(new FollowerPosition(grant.deviceRoot(), grant.deviceSideKey()), keys,
-                        m -> Uni.createFrom().item(() -> handle(grant, m)))
+                        m -> handle(grant, m))
                 // One grant's fault (a rotated key that does not open, a database error) is retried for that grant only.
                 .onFailure().invoke(e -> {
                     LOG.errorf("device channel %s: %s; retrying", abbreviated(channel), e.getMessage());
@@ -73,19 +73,24 @@ public final class GrantFollower {
                 .onTermination().invoke(() -> status.stopped(channel));
     }
 
-    Outcome handle(Grant grant, ChannelMessage message) {
+    /** The message's outcome once acted on: DATA once its readings are safe (the follower saves its position only then). */
+    Uni<Outcome> handle(Grant grant, ChannelMessage message) {
         String device = grant.deviceRoot();
         ChannelEvent event;
         try {
             event = EventCodec.read(message.text());
         } catch (IllegalArgumentException e) {
             LOG.warnf("device channel %s: skipping the message at %s: %s", abbreviated(device), abbreviated(message.root()), e.getMessage());
-            return new Outcome(device, Outcome.Kind.SKIPPED);
+            return Uni.createFrom().item(new Outcome(device, Outcome.Kind.SKIPPED));
         }
-        if (event instanceof Data data) {
-            readings.append(device, message.root(), data);
-            return new Outcome(device, Outcome.Kind.STORED);
-        }
+        // The topic's acknowledgement may come on an event loop: back to a worker, where the position is saved (blocking).
+        if (event instanceof Data data)
+            return readings.accept(device, message.root(), data).emitOn(worker).replaceWith(new Outcome(device, Outcome.Kind.STORED));
+        return Uni.createFrom().item(() -> act(grant, event));
+    }
+
+    private Outcome act(Grant grant, ChannelEvent event) {
+        String device = grant.deviceRoot();
         if (event instanceof KeyRotation rotation) {
             if (keys.keyFor(rotation).isPresent()) {
                 LOG.infof("device channel %s: side key rotated, still authorized", abbreviated(device));
@@ -93,8 +98,8 @@ public final class GrantFollower {
             }
             // PROTOCOL.md §7: a revoked provider finds no key for itself and can read nothing newer.
             grants.revoke(device);
-            LOG.infof("device channel %s: consent revoked (no key for this provider in KEY_ROTATION); stopped following, %d readings kept",
-                    abbreviated(device), readings.count(device));
+            LOG.infof("device channel %s: consent revoked (no key for this provider in KEY_ROTATION); stopped following, its readings kept",
+                    abbreviated(device));
             return new Outcome(device, Outcome.Kind.REVOKED);
         }
         LOG.debugf("device channel %s: ignoring %s", abbreviated(device), event.type());

@@ -11,6 +11,8 @@ public record Outcome(String deviceRoot, Kind kind) {
         /** KEY_ROTATION without one: the grant ends. */
         REVOKED,
         /** Not an event this provider acts on, or not an event at all. */
-        SKIPPED
+        SKIPPED,
+        /** The grant's partition went to another instance: it follows the grant from here on. */
+        HANDED_OVER
     }
 }

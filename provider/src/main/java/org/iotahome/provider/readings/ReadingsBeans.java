@@ -3,7 +3,14 @@ package org.iotahome.provider.readings;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
+import org.iotahome.protocol.event.EventCodec;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,6 +34,10 @@ import org.jboss.logging.Logger;
 /** The inbox and readings objects as beans: the stores in the database, the mailbox cursor under the data directory. */
 @ApplicationScoped
 public class ReadingsBeans {
+
+    @Inject
+    @Channel("readings-out")
+    MutinyEmitter<DataEvent> readingsOut;
 
     private static final Logger LOG = Logger.getLogger(ReadingsBeans.class);
     /** The provider attaches nothing: the tag only names reads. */
@@ -97,9 +108,23 @@ public class ReadingsBeans {
     @Produces
     @Singleton
     GrantFollower grantFollower(ProviderConfig config, ProviderIdentity identity, TangleMessageTransport source, EnvelopeOpener opener,
-            ReadingStore readings, GrantStore grants, FollowerPositions positions, FollowerStatus status) {
+            ReadingSink readings, GrantStore grants, FollowerPositions positions, FollowerStatus status) {
         return new GrantFollower(source, Infrastructure.getDefaultWorkerPool(),
                 new GrantFollower.Settings(config.readingsPoll(), config.retryMin(), config.retryMax()), positions,
                 RotatedKeys.provider(identity.address(), opener), readings, grants, status);
+    }
+
+    /** DATA onto the {@code readings} topic, keyed by device channel; done once the topic took it (in memory: once stored). */
+    @Produces
+    @Singleton
+    ReadingSink readingSink() {
+        return (device, messageRoot, data) -> readingsOut.sendMessage(Message.of(new DataEvent(device, messageRoot, EventCodec.write(data)),
+                Metadata.of(OutgoingKafkaRecordMetadata.builder().withKey(device).build())));
+    }
+
+    @Produces
+    @Singleton
+    GrantOwnership ownership() {
+        return new GrantOwnership();
     }
 }

@@ -29,6 +29,7 @@ import org.iotahome.protocol.event.RotatedKeys;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.iotahome.provider.readings.ReadingsInto;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import org.iotahome.provider.health.FollowerStatus;
@@ -71,7 +72,7 @@ class GrantFollowerTest {
     private GrantFollower follower(ReadingStore readings) {
         return new GrantFollower(new TangleMessageTransport(tangle, "IOTAHOME9PROVIDER", 0, System::currentTimeMillis, WAIT), worker,
                 new GrantFollower.Settings(FAST, FAST, FAST), new FollowerPositions(), RotatedKeys.provider(ME, new EnvelopeOpener(KEYS)),
-                readings, grants, new FollowerStatus(Clock.systemUTC(), new SimpleMeterRegistry()));
+                ReadingsInto.store(readings), grants, new FollowerStatus(Clock.systemUTC(), new SimpleMeterRegistry()));
     }
 
     private ReadingStore readings() {

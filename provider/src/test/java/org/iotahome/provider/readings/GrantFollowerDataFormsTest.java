@@ -48,7 +48,7 @@ class GrantFollowerDataFormsTest {
         return new GrantFollower(new TangleMessageTransport(tangle, "IOTAHOME9PROVIDER", 0, System::currentTimeMillis, Duration.ofSeconds(5)),
                 Runnable::run, new GrantFollower.Settings(Duration.ofMillis(10), Duration.ofMillis(10), Duration.ofMillis(10)), new FollowerPositions(),
                 RotatedKeys.provider(new Address("M".repeat(81)), new EnvelopeOpener(EnvelopeKeyPair.generate(KemAlgorithm.MLKEM768, new SecureRandom()))),
-                readings, grants, new FollowerStatus(Clock.systemUTC(), new SimpleMeterRegistry()));
+                ReadingsInto.store(readings), grants, new FollowerStatus(Clock.systemUTC(), new SimpleMeterRegistry()));
     }
 
     private static ChannelMessage at(char root, String json) {
@@ -79,10 +79,10 @@ class GrantFollowerDataFormsTest {
         String after = later + "\"readingsGz\":\"" + DataReadings.gzip(readings(32, 3)) + "\"}";
         assertThat(gz).contains("\"readingsGz\":");
 
-        assertThat(follower.handle(grant, at('A', plain)).kind()).isEqualTo(Outcome.Kind.STORED);
-        assertThat(follower.handle(grant, at('B', gz)).kind()).isEqualTo(Outcome.Kind.STORED);
-        assertThat(follower.handle(grant, at('C', corrupt)).kind()).isEqualTo(Outcome.Kind.SKIPPED);
-        assertThat(follower.handle(grant, at('E', after)).kind()).isEqualTo(Outcome.Kind.STORED);
+        assertThat(follower.handle(grant, at('A', plain)).await().indefinitely().kind()).isEqualTo(Outcome.Kind.STORED);
+        assertThat(follower.handle(grant, at('B', gz)).await().indefinitely().kind()).isEqualTo(Outcome.Kind.STORED);
+        assertThat(follower.handle(grant, at('C', corrupt)).await().indefinitely().kind()).isEqualTo(Outcome.Kind.SKIPPED);
+        assertThat(follower.handle(grant, at('E', after)).await().indefinitely().kind()).isEqualTo(Outcome.Kind.STORED);
 
         assertThat(store.count(DEVICE)).isEqualTo(35);
         assertThat(store.newest(DEVICE, 35)).extracting(r -> r.get("electricityDelivered").asDouble())
