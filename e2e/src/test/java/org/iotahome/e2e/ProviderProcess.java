@@ -50,12 +50,17 @@ final class ProviderProcess implements AutoCloseable {
 
     /** Starts (or restarts, on the same {@code dir}) provider {@code name}; {@code env} adds to or overrides the defaults. */
     static ProviderProcess start(String name, Path dir, String nodeUrl, Map<String, String> env) throws Exception {
+        return start(name, "iotahome.provider.jar", dir, nodeUrl, env);
+    }
+
+    /** As {@link #start(String, Path, String, Map)}, from the build a system property names (e.g. the PostgreSQL one). */
+    static ProviderProcess start(String name, String jarProperty, Path dir, String nodeUrl, Map<String, String> env) throws Exception {
         Path data = Files.createDirectories(dir.resolve(name + "-data"));
         Map<String, String> all = new HashMap<>(Map.of("IOTA_PROVIDER", nodeUrl, "IOTA_MIN_WEIGHT_MAGNITUDE", String.valueOf(TangleNode.MWM),
                 "IOTAHOME_DATA", data.toString(), "PROVIDER_INBOX_POLL", "300ms", "PROVIDER_READINGS_POLL", "300ms",
                 "PROVIDER_STAFF_PASSWORD", STAFF_PASSWORD, "PROVIDER_NAME", "Provider " + name));
         all.putAll(env);
-        ServiceProcess p = ServiceProcess.start("provider " + name, "iotahome.provider.jar", all,
+        ServiceProcess p = ServiceProcess.start("provider " + name, jarProperty, all,
                 List.of("-Dquarkus.http.port=0", "-Dprovider.retry-min=200ms", "-Dprovider.retry-max=2s"),
                 dir.resolve("provider-" + name + "-" + System.nanoTime() + ".log"));
         String port = p.await(Pattern.compile("Listening on: http://[^:]+:(\\d+)"), Duration.ofSeconds(90)).group(1);
@@ -87,6 +92,10 @@ final class ProviderProcess implements AutoCloseable {
 
     String log() throws IOException {
         return process.log();
+    }
+
+    Path dataDir(Path dir) {
+        return dir.resolve(name + "-data");
     }
 
     void kill() throws InterruptedException {

@@ -6,7 +6,9 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Map;
@@ -64,6 +66,7 @@ public class ReadingsFlow {
     ReadingStore readings;
 
     private static final Duration MAX_STORE_WAIT = Duration.ofSeconds(30);
+    private volatile boolean stopping;
     private final java.util.concurrent.atomic.AtomicReference<String> storeFailure = new java.util.concurrent.atomic.AtomicReference<>();
 
     /** The device channels followed here now (a grant sent again while followed is not followed twice). */
@@ -136,12 +139,17 @@ public class ReadingsFlow {
                 storeFailure.set(null);
                 return;
             } catch (RuntimeException e) {
+                if (stopping) throw e; // shutting down: the topic delivers it again to whoever runs next
                 storeFailure.set(e.getMessage());
                 LOG.errorf("readings of device channel %s not stored (%s); retrying in %s", GrantFollower.abbreviated(event.deviceRoot()),
                         e.getMessage(), wait);
                 Thread.sleep(wait.toMillis());
             }
         }
+    }
+
+    void stopping(@Observes ShutdownEvent event) {
+        stopping = true;
     }
 
     /** Why the last store failed, or null while stores succeed (for health). */
