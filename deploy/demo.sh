@@ -59,18 +59,16 @@ start device env P1_SERIAL_PORT="$DEMO/meter-out" SMART_METER_VERSION=5.0 IOTA_P
 start home env IOTA_PROVIDER="$NODE_URL" IOTA_MIN_WEIGHT_MAGNITUDE="$MWM" IOTAHOME_DATA="$DEMO/home" \
   java -Dquarkus.http.port="$HOME_PORT" -jar "$ROOT/home/target/quarkus-app/quarkus-run.jar"
 start provider env IOTA_PROVIDER="$NODE_URL" IOTA_MIN_WEIGHT_MAGNITUDE="$MWM" IOTAHOME_DATA="$DEMO/provider" \
+  MY_HOME_URL="http://localhost:$HOME_PORT" PROVIDER_PUBLIC_URL="http://localhost:$PROVIDER_PORT" \
   java -Dquarkus.http.port="$PROVIDER_PORT" -jar "$ROOT/provider/target/quarkus-app/quarkus-run.jar"
 
 wait_for home 120 curl -sf "http://localhost:$HOME_PORT/"
 wait_for provider 120 curl -sf "http://localhost:$PROVIDER_PORT/api/identity"
 wait_for device 120 grep -q "not paired\|paired with\|pairing pending" "$DEMO/device.log"
 
-identity="$(curl -sf "http://localhost:$PROVIDER_PORT/api/identity")"
-address="$(printf '%s' "$identity" | sed -n 's/.*"iotaAddress":"\([A-Z9]*\)".*/\1/p')"
-key="$(printf '%s' "$identity" | sed -n 's/.*"publicKeyTrytes":"\([A-Z9]*\)".*/\1/p')"
 # The secret never goes to a log (PROTOCOL.md §4): read it as a person with the device would.
 pairing="$(IOTAHOME_DATA="$DEMO/device" "$ROOT/iotahome" device pairing-text)"
-consent="http://localhost:$HOME_PORT/new-policy?iotaAddress=$address&publicKeyTrytes=$key&goal=Energy%20insight&url=http://localhost:$PROVIDER_PORT/api/grants"
+staff="$(cat "$DEMO/provider/staff-password" 2>/dev/null || echo "(see $DEMO/provider/staff-password)")"
 
 cat <<TXT
 
@@ -79,16 +77,17 @@ cat <<TXT
   tangle node   $NODE_URL   (IRI API, MWM $MWM)
   meter         a DSMR 5.0 telegram a second on $DEMO/meter-out
   My Home       http://localhost:$HOME_PORT/
-  provider      http://localhost:$PROVIDER_PORT/api/grants   and /api/readings?device=ROOT
+  provider      http://localhost:$PROVIDER_PORT/   (Wattt Insights; staff dashboard /dashboard: staff / $staff)
 
   0. Create your household's account at http://localhost:$HOME_PORT/signup and sign in.
   1. Pair the device in My Home (Add a device) with this pairing text:
        $pairing
      (a paired device refuses it: './iotahome device reset' with IOTAHOME_DATA=$DEMO/device unpairs it)
-  2. Ask for consent as the provider would, by opening:
-       $consent
-  3. Watch the provider's grants and readings arrive; revoke the policy in My Home and see
-     the provider stop receiving readings after the device's key rotation.
+  2. Open the provider at http://localhost:$PROVIDER_PORT/ and click "Connect your smart meter":
+     My Home asks which meter to share; Grant sends you back to the provider.
+  3. Sign in to the provider's dashboard (http://localhost:$PROVIDER_PORT/dashboard) and watch the
+     household's power chart move; revoke the policy in My Home and see the provider stop
+     receiving readings after the device's key rotation, keeping what it had.
 
 TXT
 wait

@@ -50,10 +50,10 @@ class PagesTest {
         given().get("/").then().statusCode(200).body(containsString("Connect your smart meter"))
                 .header("Content-Security-Policy", containsString("frame-ancestors 'none'")).header("X-Frame-Options", "DENY");
         String location = given().redirects().follow(false).get("/connect").then().statusCode(303).extract().header("Location");
-        assertThat(location).startsWith("http://localhost:8080/new-policy?");
+        assertThat(location).startsWith("http://localhost:8081/new-policy?");
         String query = URLDecoder.decode(URI.create(location).getRawQuery(), StandardCharsets.UTF_8);
         assertThat(query).contains("iotaAddress=" + identity.address().trytes(), "publicKeyTrytes=" + identity.publicKeyTrytes(),
-                "goal=Energy insight for your home", "url=http://localhost:8081/connected");
+                "goal=Energy insight for your home", "url=http://localhost:8080/connected");
     }
 
     @Test
