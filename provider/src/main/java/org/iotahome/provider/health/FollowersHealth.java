@@ -7,6 +7,7 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 import org.iotahome.provider.ProviderConfig;
+import org.iotahome.provider.readings.ReadingsFlow;
 
 /**
  * The followed channels in readiness: how many, which are failing and why, which are behind. One
@@ -24,6 +25,9 @@ public class FollowersHealth implements HealthCheck {
     @Inject
     ProviderConfig config;
 
+    @Inject
+    ReadingsFlow flow;
+
     @Override
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder r = HealthCheckResponse.named("followers").up().withData("followed", status.followed());
@@ -34,6 +38,9 @@ public class FollowersHealth implements HealthCheck {
         var behind = status.behind(config.readingsPoll().multipliedBy(5).plus(config.retryMax()), LISTED);
         r.withData("behind", behind.size());
         behind.forEach(s -> r.withData("behind " + s.channel().substring(0, 12), "last read at " + java.time.Instant.ofEpochMilli(s.lastReadMillis())));
+        // The database itself has its own check (Agroal's); this says whether readings are being stored.
+        String storeFailure = flow.storeFailure();
+        r.withData("readings store", storeFailure == null ? "storing" : "retrying: " + storeFailure);
         return r.build();
     }
 }

@@ -20,7 +20,9 @@ class HealthEndpointsTest {
                 .body("checks.find { it.name == 'node' }.status", equalTo("DOWN"))
                 .body("checks.find { it.name == 'node' }.data.url", containsString("http://"))
                 .body("checks.find { it.name == 'followers' }.status", equalTo("UP"))
-                .body("checks.find { it.name == 'followers' }.data.failing", equalTo(0));
+                .body("checks.find { it.name == 'followers' }.data.failing", equalTo(0))
+                .body("checks.find { it.name == 'followers' }.data.'readings store'", equalTo("storing"))
+                .body("checks.find { it.name.contains('Database') }.status", equalTo("UP"));
         given().get("/q/health/live").then().statusCode(200);
     }
 
