@@ -84,6 +84,25 @@ final class ProviderProcess implements AutoCloseable {
         return JSON.readTree(get("/api/readings?device=" + deviceRoot + "&limit=10000"));
     }
 
+    /** Waits until an active grant holds at least {@code n} readings; gives its device channel's root. */
+    String awaitReadings(long n) throws InterruptedException {
+        return Inbox.await(() -> {
+            try {
+                for (JsonNode g : grants()) if (g.path("status").asText().equals("active") && g.path("readings").asLong() >= n)
+                    return g.path("device").asText();
+                return null;
+            } catch (Exception e) {
+                return null; // not answering yet: the next poll
+            }
+        }, Duration.ofSeconds(120), name + " holding " + n + " readings");
+    }
+
+    /** How many readings the grant of {@code root} gave (0 when there is no such grant). */
+    long count(String root) throws Exception {
+        for (JsonNode g : grants()) if (g.path("device").asText().equals(root)) return g.path("readings").asLong();
+        return 0;
+    }
+
     String get(String path) throws IOException, InterruptedException {
         HttpResponse<String> r = staff.send(HttpRequest.newBuilder(URI.create(url + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) throw new IllegalStateException(name + " " + path + " answered " + r.statusCode() + ": " + r.body());

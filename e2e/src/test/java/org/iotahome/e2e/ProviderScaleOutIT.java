@@ -82,14 +82,14 @@ class ProviderScaleOutIT {
                 home.household.grant(new Policy(new ServiceProvider(URI.create("https://c.example/back"), cAddress, cKeys.publicKey()), "read",
                         new Device(device.address, "P1"), "Energy insight", List.of()));
 
-                String root = awaitReadings(instances.get(0), 5);
+                String root = instances.get(0).awaitReadings(5);
                 ProviderProcess follower = Inbox.await(() -> following(instances, root), WAIT, "one instance following the household");
                 ProviderProcess other = instances.get(0) == follower ? instances.get(1) : instances.get(0);
                 assertThat(follows(other, root)).as("the other instance does not follow it too").isFalse();
 
                 follower.kill();
                 long killedAt = System.nanoTime();
-                long atKill = count(other, root);
+                long atKill = other.count(root);
                 Inbox.await(() -> {
                     try {
                         return follows(other, root) ? true : null;
@@ -98,7 +98,7 @@ class ProviderScaleOutIT {
                     }
                 }, Duration.ofSeconds(90), "the other instance taking the household over");
                 double handoverS = (System.nanoTime() - killedAt) / 1e9;
-                awaitReadings(other, atKill + 10);
+                other.awaitReadings(atKill + 10);
                 System.out.printf("household handed over %.1f s after the SIGKILL%n", handoverS);
                 assertThat(handoverS).as("handed over within a minute").isLessThan(60);
 
@@ -150,20 +150,4 @@ class ProviderScaleOutIT {
                 + root.substring(0, 9) + "…").matcher(p.log()).find();
     }
 
-    private static String awaitReadings(ProviderProcess p, long n) throws InterruptedException {
-        return Inbox.await(() -> {
-            try {
-                for (JsonNode g : p.grants()) if (g.path("status").asText().equals("active") && g.path("readings").asLong() >= n)
-                    return g.path("device").asText();
-                return null;
-            } catch (Exception e) {
-                return null;
-            }
-        }, WAIT, p.name + " holding " + n + " readings");
-    }
-
-    private static long count(ProviderProcess p, String root) throws Exception {
-        for (JsonNode g : p.grants()) if (g.path("device").asText().equals(root)) return g.path("readings").asLong();
-        return 0;
-    }
 }

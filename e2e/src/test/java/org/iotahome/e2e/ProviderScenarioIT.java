@@ -81,8 +81,8 @@ class ProviderScenarioIT {
                 home.household.grant(policy(new ServiceProvider(java.net.URI.create("https://c.example/back"), cAddress, cKeys.publicKey()),
                         device.address));
 
-                String root = awaitReadings(a, 1);
-                awaitReadings(b, 1);
+                String root = a.awaitReadings(1);
+                b.awaitReadings(1);
 
                 // A's staff watch the household's power in the browser: the chart is drawn and moves.
                 WebDriver browser = MyHomeBrowserIT.chromium(dir.resolve("chromium"));
@@ -106,8 +106,8 @@ class ProviderScenarioIT {
                 // 100 forged MAM_DATA sealed to A's key, naming channels no household authorized A on.
                 forge(home, a.entry(), 100);
                 Inbox.await(() -> pending(a) >= 100 ? true : null, WAIT, "A holding the 100 forged grants as pending");
-                long realBefore = count(a, root);
-                awaitReadings(a, realBefore + 1);
+                long realBefore = a.count(root);
+                a.awaitReadings(realBefore + 1);
                 assertThat(notPending(a)).as("no forged grant is confirmed").containsExactly(root);
                 assertThat(a.get("/dashboard")).as("the dashboard lists the one real household")
                         .containsOnlyOnce("/dashboard/households/").contains("/dashboard/households/" + root);
@@ -116,16 +116,16 @@ class ProviderScenarioIT {
                 b.kill();
                 Thread.sleep(4_000);
                 b = ProviderProcess.start("b", dir, node.url, Map.of());
-                long bAfterRestart = count(b, root);
-                awaitReadings(b, bAfterRestart + 5);
+                long bAfterRestart = b.count(root);
+                b.awaitReadings(bAfterRestart + 5);
 
                 // A revoked: the device rotates its key for B and C only.
                 home.household.revoke(forA);
                 Inbox.await(() -> status(a, root).equals("revoked") ? true : null, WAIT, "A marks the grant revoked");
-                long aKept = count(a, root);
-                long bAtRevocation = count(b, root);
-                awaitReadings(b, bAtRevocation + 5);
-                assertThat(count(a, root)).as("A reads nothing after its revocation, and keeps what it had").isEqualTo(aKept).isPositive();
+                long aKept = a.count(root);
+                long bAtRevocation = b.count(root);
+                b.awaitReadings(bAtRevocation + 5);
+                assertThat(a.count(root)).as("A reads nothing after its revocation, and keeps what it had").isEqualTo(aKept).isPositive();
 
                 // B against C: the same readings in the window both cover, none twice, none missing.
                 MamData sentToC = cInbox.first(MamData.class, WAIT);
@@ -154,17 +154,6 @@ class ProviderScenarioIT {
     }
 
     /** Waits until the provider holds at least {@code n} readings of its one household; gives the device channel's root. */
-    private static String awaitReadings(ProviderProcess p, long n) throws InterruptedException {
-        return Inbox.await(() -> {
-            try {
-                for (JsonNode g : p.grants()) if (g.path("readings").asLong() >= n) return g.path("device").asText();
-                return null;
-            } catch (Exception e) {
-                return null;
-            }
-        }, WAIT, p.name + " holding " + n + " readings");
-    }
-
     private static long pending(ProviderProcess p) {
         try {
             long n = 0;
@@ -179,11 +168,6 @@ class ProviderScenarioIT {
         List<String> out = new ArrayList<>();
         for (JsonNode g : p.grants()) if (!g.path("status").asText().equals("pending")) out.add(g.path("device").asText());
         return out;
-    }
-
-    private static long count(ProviderProcess p, String root) throws Exception {
-        for (JsonNode g : p.grants()) if (g.path("device").asText().equals(root)) return g.path("readings").asLong();
-        return 0;
     }
 
     private static String status(ProviderProcess p, String root) {
