@@ -1,5 +1,6 @@
 package org.iotahome.device;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
@@ -63,6 +64,10 @@ public interface DeviceConfig {
 
         @WithDefault("1m")
         Duration retryMax();
+
+        /** Tries of a message that fails with a fault other than I/O before it is skipped (logged, in health). */
+        @WithDefault("5")
+        int attempts();
     }
 
     /** How the device's address is watched for pairing messages, and how replies are retried. */
@@ -109,6 +114,13 @@ public interface DeviceConfig {
 
         @WithDefault("1m")
         Duration retryMax();
+
+        /**
+         * The outbox's bound on disk: when full, its oldest readings are dropped (logged and
+         * counted). A 30 s batch from a DSMR 5 meter is a few KB, so 64M holds days of a node that is down.
+         */
+        @WithDefault("64M")
+        MemorySize outboxMaxSize();
     }
 
     /** Overrides of the meter version's line settings, and how to come back when the port goes. */

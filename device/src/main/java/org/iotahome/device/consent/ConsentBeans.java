@@ -7,6 +7,9 @@ import jakarta.inject.Singleton;
 import java.security.SecureRandom;
 import java.time.Clock;
 import org.iotahome.device.DeviceConfig;
+import org.iotahome.device.health.DeviceStream;
+import org.iotahome.device.health.ObservedMessageSource;
+import org.iotahome.device.health.StreamHealth;
 import org.iotahome.device.pairing.DeviceInbox;
 import org.iotahome.device.pairing.DirectSender;
 import org.iotahome.device.pairing.PairingStore;
@@ -44,11 +47,12 @@ public class ConsentBeans {
     @Produces
     @Singleton
     ConsentFollower consentFollower(DeviceConfig config, Tangle tangle, PairingStore pairing, ConsentProcessor processor, Clock clock,
-            @DeviceInbox Address device, DeviceSecret secret) {
+            @DeviceInbox Address device, DeviceSecret secret, StreamHealth health) {
         DeviceConfig.Consent c = config.consent();
         TangleMessageTransport source = new TangleMessageTransport(tangle, TAG, config.minWeightMagnitude(), clock::millis,
                 config.nodeTimeout());
-        return new ConsentFollower(pairing, source, processor, config.dataDir(), c.poll(), c.retryMin(), c.retryMax(),
-                Infrastructure.getDefaultWorkerPool(), RotatedKeys.device(device, ConsentWrapKey.derive(secret, device)));
+        return new ConsentFollower(pairing, new ObservedMessageSource(source, health, DeviceStream.CONSENT_FOLLOWER), processor,
+                config.dataDir(), c.poll(), c.retryMin(), c.retryMax(), Infrastructure.getDefaultWorkerPool(),
+                RotatedKeys.device(device, ConsentWrapKey.derive(secret, device)), health, c.attempts());
     }
 }

@@ -140,7 +140,14 @@ public final class ConsentProcessor {
     private void rotate(List<ServiceProvider> remaining) throws IOException {
         SideKey next = new SideKey(randomTrytes(SideKey.LENGTH));
         Map<Address, Envelope> keys = new LinkedHashMap<>();
-        for (ServiceProvider p : remaining) keys.put(p.iotaAddress(), seal(p, next.trytes()));
+        for (ServiceProvider p : remaining) {
+            try {
+                keys.put(p.iotaAddress(), seal(p, next.trytes()));
+            } catch (RuntimeException e) {
+                // A key that does not seal must not stop a revocation: that provider is left out (it loses access).
+                LOG.errorf("provider %s left out of the key rotation: its public key does not seal (%s)", p.iotaAddress(), e.getMessage());
+            }
+        }
         publisher.rotate(EventCodec.write(new KeyRotation(clock.millis(), keys)), MamMode.RESTRICTED, next);
     }
 
