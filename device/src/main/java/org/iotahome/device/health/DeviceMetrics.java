@@ -29,7 +29,7 @@ public class DeviceMetrics {
         FunctionCounter.builder("iotahome.device.serial.bytes", serial, s -> s.stats().bytes()).register(registry);
         FunctionCounter.builder("iotahome.device.events.published", counters, PublishCounters::publishedEvents)
                 .description("DATA events the Tangle took").register(registry);
-        FunctionCounter.builder("iotahome.device.readings.dropped", counters, PublishCounters::droppedReadings)
+        FunctionCounter.builder("iotahome.device.readings.dropped", counters, c -> c.droppedReadings() + publisher.droppedReadings())
                 .description("readings dropped: outbox full, or not made into an event").register(registry);
         Gauge.builder("iotahome.device.outbox.entries", publisher, MamPublisher::queued).register(registry);
         Gauge.builder("iotahome.device.outbox.bytes", publisher, MamPublisher::queuedBytes).register(registry);
