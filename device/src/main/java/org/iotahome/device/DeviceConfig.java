@@ -87,6 +87,17 @@ public interface DeviceConfig {
         @WithDefault("1m")
         Duration retryMax();
 
+        /**
+         * Hashes the cursor of the device address remembers at most (inbox-cursor.json); older ones
+         * are covered by its time mark, so spam at the public address cannot grow it.
+         */
+        @WithDefault("1000")
+        int cursorMax();
+
+        /** Hashes before the time mark kept in memory so polls do not fetch them again (beyond: fetched, passed over). */
+        @WithDefault("20000")
+        int knownMax();
+
         /** Attempts to send one reply before it is dropped (the claimant claims again). */
         @WithDefault("8")
         int sendAttempts();

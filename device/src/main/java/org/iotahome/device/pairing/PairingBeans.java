@@ -84,6 +84,8 @@ public class PairingBeans {
         Tangle polled = new ObservedTangle(tangle, TangleObserver.of(health, DeviceStream.PAIRING_INBOX), clock);
         return new AddressWatcher(polled, device.trytes(), config.minWeightMagnitude(), p.poll(), p.retryMin(), p.retryMax(),
                 new FileCursorStore(config.dataDir().resolve(CURSOR_FILE)),
-                r -> LOG.warnf("skipping bundle %s at the device address: %s", r.bundleHash(), r.reason()));
+                r -> LOG.warnf("skipping bundle %s at the device address: %s", r.bundleHash(), r.reason()),
+                // The address is public: whatever anyone sends there, the cursor and what the watcher knows stay bounded.
+                new AddressWatcher.Limits(p.cursorMax(), p.knownMax(), clock::millis));
     }
 }
