@@ -15,6 +15,7 @@ import org.iotahome.device.pairing.DirectSender;
 import org.iotahome.device.pairing.PairingStore;
 import org.iotahome.device.publish.DeviceChannel;
 import org.iotahome.device.publish.MamPublisher;
+import org.iotahome.device.publish.PublishNow;
 import org.iotahome.protocol.envelope.EnvelopeSealer;
 import org.iotahome.protocol.event.RotatedKeys;
 import org.iotahome.protocol.pairing.ConsentWrapKey;
@@ -39,9 +40,10 @@ public class ConsentBeans {
     @Produces
     @Singleton
     ConsentProcessor consentProcessor(@DeviceInbox Address device, ProviderStore providers, PairingStore pairing,
-            DeviceChannel channel, MamPublisher publisher, DirectSender sender, Clock clock) {
+            DeviceChannel channel, MamPublisher publisher, DirectSender sender, Clock clock, PublishNow publishNow) {
         SecureRandom random = new SecureRandom();
-        return new ConsentProcessor(device, providers, pairing, channel, publisher, sender, new EnvelopeSealer(random), random, clock);
+        return new ConsentProcessor(device, providers, pairing, channel, publisher, sender, new EnvelopeSealer(random), random, clock,
+                publishNow::request);
     }
 
     @Produces

@@ -103,6 +103,12 @@ public class PublishBeans {
 
     @Produces
     @Singleton
+    PublishNow publishNow() {
+        return new PublishNow();
+    }
+
+    @Produces
+    @Singleton
     PublishCounters publishCounters() {
         return new PublishCounters();
     }

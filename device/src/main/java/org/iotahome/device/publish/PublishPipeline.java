@@ -61,6 +61,8 @@ public class PublishPipeline {
     StreamHealth health;
     @Inject
     PublishCounters counters;
+    @Inject
+    PublishNow publishNow;
 
     /**
      * The serial source reads on its own thread; subscribed once, here. It rides out a lost port
@@ -91,7 +93,7 @@ public class PublishPipeline {
     @Incoming("readings")
     @Outgoing("events")
     Multi<String> events(Multi<MeterReading> readings) {
-        return policy.groups(readings)
+        return policy.groups(readings, publishNow.requests())
                 .onOverflow().buffer(EVENTS_BUFFERED)
                 .onItem().transformToIterable(this::events);
     }

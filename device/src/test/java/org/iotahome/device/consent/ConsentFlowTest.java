@@ -87,6 +87,7 @@ class ConsentFlowTest {
     private volatile Address poisoned;
     /** While set, the consent channel cannot be read, as when the node is down. */
     private volatile boolean unreadable;
+    private final java.util.concurrent.atomic.AtomicInteger publishNowRequests = new java.util.concurrent.atomic.AtomicInteger();
 
     @TempDir
     Path dir;
@@ -105,7 +106,7 @@ class ConsentFlowTest {
         ConsentProcessor processor = new ConsentProcessor(device, providers, pairing, deviceChannel,
                 new MamPublisher(devicePublisher, Outbox.open(dir.resolve("outbox"))),
                 new DirectSender(poisonable(), "IOTAHOME9CONSENT", Clock.systemUTC(), WAIT), new EnvelopeSealer(new SecureRandom()),
-                new SecureRandom(), Clock.systemUTC());
+                new SecureRandom(), Clock.systemUTC(), publishNowRequests::incrementAndGet);
         MessageSource source = address -> {
             if (unreadable) throw new IOException("node down (test)");
             return transport.payloadsAt(address);
@@ -199,6 +200,7 @@ class ConsentFlowTest {
         assertThat(a.open(data.consent().root())).isEqualTo(consentRoot);
         assertThat(a.open(data.consent().sideKey())).isEqualTo(CONSENT_KEY.trytes());
         assertThat(providers.all()).containsExactly(a.entry());
+        assertThat(publishNowRequests.get()).as("the open batch published at once for the new provider").isEqualTo(1);
         a.inbox().cancel();
     }
 
