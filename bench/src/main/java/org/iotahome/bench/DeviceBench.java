@@ -48,7 +48,7 @@ import org.iotahome.protocol.trinary.Trytes;
  * MWM 14: expected seconds of proof of work per event = transactions * 3^14 / hash rate, against
  * the time the readings of that event take to arrive.
  *
- * <p>{@code ./iotahome bench device live [SECONDS] [BATCH_SECONDS]}: the packaged device instead,
+ * <p>{@code ./iotahome bench device live [SECONDS] [BATCH_SECONDS] [ENGINE]}: the packaged device instead,
  * see {@link LiveRun}.
  *
  * <p>The new form is built as device/…/publish/DataEvents builds it (reading JSON without
@@ -270,7 +270,8 @@ public final class DeviceBench {
      * meter to the reader finding it on the node. Twice: the node's fastest proof of work on every
      * core, then the plain Java engine on one core (the nearest thing here to a Pi doing its own).
      * Prints {@code device engine=… published=P received=R p50_s=… p95_s=… rss_mb=…}: telegrams
-     * sent, readings read back, and the device's largest resident memory.
+     * sent, readings read back (within 3 minutes of the last telegram), and the device's largest
+     * resident memory. A third argument, {@code all-cores} or {@code one-core-plain-java}, runs one.
      */
     static final class LiveRun {
 
@@ -287,9 +288,12 @@ public final class DeviceBench {
             int batch = args.length > 1 ? Integer.parseInt(args[1]) : 10;
             for (Path jar : List.of(Path.of(NODE_JAR), Path.of(DEVICE_JAR)))
                 if (!Files.exists(jar)) throw new IllegalStateException("build first: " + jar + " is missing");
+            String only = args.length > 2 ? args[2] : "";
             List<Telegram> telegrams = telegrams(seconds);
-            run("all-cores", List.of("--add-modules", "jdk.incubator.vector"), telegrams, batch);
-            run("one-core-plain-java", List.of("-Diotahome.pow.native=false", "-XX:ActiveProcessorCount=1"), telegrams, batch);
+            if (!only.equals("one-core-plain-java"))
+                run("all-cores", List.of("--add-modules", "jdk.incubator.vector"), telegrams, batch);
+            if (!only.equals("all-cores"))
+                run("one-core-plain-java", List.of("-Diotahome.pow.native=false", "-XX:ActiveProcessorCount=1"), telegrams, batch);
         }
 
         private static void run(String label, List<String> nodeJvm, List<Telegram> telegrams, int batch) throws Exception {
