@@ -1,5 +1,6 @@
 package org.iotahome.device;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
@@ -63,6 +64,10 @@ public interface DeviceConfig {
 
         @WithDefault("1m")
         Duration retryMax();
+
+        /** Tries of a message that fails with a fault other than I/O before it is skipped (logged, in health). */
+        @WithDefault("5")
+        int attempts();
     }
 
     /** How the device's address is watched for pairing messages, and how replies are retried. */
@@ -81,6 +86,17 @@ public interface DeviceConfig {
 
         @WithDefault("1m")
         Duration retryMax();
+
+        /**
+         * Hashes the cursor of the device address remembers at most (inbox-cursor.json); older ones
+         * are covered by its time mark, so spam at the public address cannot grow it.
+         */
+        @WithDefault("1000")
+        int cursorMax();
+
+        /** Hashes before the time mark kept in memory so polls do not fetch them again (beyond: fetched, passed over). */
+        @WithDefault("20000")
+        int knownMax();
 
         /** Attempts to send one reply before it is dropped (the claimant claims again). */
         @WithDefault("8")
@@ -109,6 +125,13 @@ public interface DeviceConfig {
 
         @WithDefault("1m")
         Duration retryMax();
+
+        /**
+         * The outbox's bound on disk: when full, its oldest readings are dropped (logged and
+         * counted). A 30 s batch from a DSMR 5 meter is a few KB, so 64M holds days of a node that is down.
+         */
+        @WithDefault("64M")
+        MemorySize outboxMaxSize();
     }
 
     /** Overrides of the meter version's line settings, and how to come back when the port goes. */

@@ -5,9 +5,12 @@ import io.smallrye.mutiny.Uni;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import org.iotahome.device.health.DeviceStream;
+import org.iotahome.device.health.StreamHealth;
 import org.iotahome.device.pairing.Pairing;
 import org.iotahome.device.pairing.PairingStore;
 import org.iotahome.device.pairing.ResetRequest;
@@ -37,6 +40,7 @@ import org.jboss.logging.Logger;
 public final class ConsentFollower {
 
     private static final Logger LOG = Logger.getLogger(ConsentFollower.class);
+    static final int DEFAULT_ATTEMPTS = 5;
 
     private final PairingStore pairing;
     private final MessageSource source;
@@ -48,10 +52,27 @@ public final class ConsentFollower {
     private final Executor worker;
     private final ResetRequest reset;
     private final KeySchedule keys;
+    private final StreamHealth health;
+    private final int attempts;
 
     /** {@code keys}: how the device learns each new consent key (PROTOCOL.md §7: wrapped for it in KEY_ROTATION). */
     public ConsentFollower(PairingStore pairing, MessageSource source, ConsentProcessor processor, Path dataDir, Duration poll,
             Duration retryMin, Duration retryMax, Executor worker, KeySchedule keys) {
+        this(pairing, source, processor, dataDir, poll, retryMin, retryMax, worker, keys, new StreamHealth(Clock.systemUTC()),
+                DEFAULT_ATTEMPTS);
+    }
+
+    /**
+     * {@code health}: where failures are reported; {@code attempts}: tries of a message that fails
+     * with a fault other than I/O (a bug, a malformed event) before it is skipped, logged and
+     * reported, so one poisoned message cannot hold back every later revocation. I/O faults (the
+     * node, the disk) are retried for ever: they pass.
+     */
+    public ConsentFollower(PairingStore pairing, MessageSource source, ConsentProcessor processor, Path dataDir, Duration poll,
+            Duration retryMin, Duration retryMax, Executor worker, KeySchedule keys, StreamHealth health, int attempts) {
+        if (attempts < 1) throw new IllegalArgumentException("attempts must be at least 1, got " + attempts);
+        this.health = health;
+        this.attempts = attempts;
         this.reset = new ResetRequest(dataDir);
         this.keys = keys;
         this.pairing = pairing;
@@ -68,14 +89,20 @@ public final class ConsentFollower {
     public Multi<ConsentProcessor.Outcome> outcomes() {
         return Multi.createBy().repeating()
                 .uni(() -> Uni.createFrom().item(this::resetIfRequestedThenLoad).runSubscriptionOn(worker)
-                        .onFailure().invoke(e -> LOG.warnf("reading the pairing failed: %s; retrying", e.getMessage()))
+                        .onFailure().invoke(e -> {
+                            health.failed(DeviceStream.CONSENT_FOLLOWER, e);
+                            LOG.warnf("reading the pairing failed: %s; retrying", e.getMessage());
+                        })
                         .onFailure().retry().withBackOff(retryMin, retryMax).indefinitely())
                 .withDelay(poll)
                 .indefinitely()
                 .select().where(Optional::isPresent)
                 .onItem().transformToMultiAndConcatenate(p -> follow(p.get())
                         // A fault while following (a rotated key that does not open) is retried from the saved position.
-                        .onFailure().invoke(e -> LOG.errorf("following the consent channel failed: %s; retrying", e.getMessage()))
+                        .onFailure().invoke(e -> {
+                            health.failed(DeviceStream.CONSENT_FOLLOWER, e);
+                            LOG.errorf("following the consent channel failed: %s; retrying", e.getMessage());
+                        })
                         .onFailure().retry().withBackOff(retryMin, retryMax).indefinitely());
     }
 
@@ -123,15 +150,31 @@ public final class ConsentFollower {
     }
 
     private Uni<ConsentProcessor.Outcome> handle(ChannelMessage message, String channelRoot) {
+        return act(message, channelRoot)
+                .onFailure(IOException.class).invoke(x -> {
+                    health.failed(DeviceStream.CONSENT_FOLLOWER, x);
+                    LOG.warnf("acting on a consent message failed: %s; retrying", x.getMessage());
+                })
+                .onFailure(IOException.class).retry().withBackOff(retryMin, retryMax).indefinitely()
+                .onFailure().invoke(x -> {
+                    health.failed(DeviceStream.CONSENT_FOLLOWER, x);
+                    LOG.errorf("acting on the consent message at %s failed: %s", message.root(), x.toString());
+                })
+                .onFailure().retry().withBackOff(retryMin, retryMax).atMost(attempts - 1L)
+                .onFailure().recoverWithItem(x -> {
+                    LOG.errorf("consent message at %s skipped after %d attempts: %s", message.root(), attempts, x.toString());
+                    return ConsentProcessor.Outcome.IGNORED;
+                });
+    }
+
+    private Uni<ConsentProcessor.Outcome> act(ChannelMessage message, String channelRoot) {
         return Uni.createFrom().<ConsentProcessor.Outcome>emitter(e -> {
                     try {
                         e.complete(processor.handle(message, channelRoot));
-                    } catch (IOException x) {
+                    } catch (IOException | RuntimeException x) {
                         e.fail(x);
                     }
                 })
-                .runSubscriptionOn(worker)
-                .onFailure(IOException.class).invoke(x -> LOG.warnf("acting on a consent message failed: %s; retrying", x.getMessage()))
-                .onFailure(IOException.class).retry().withBackOff(retryMin, retryMax).indefinitely();
+                .runSubscriptionOn(worker);
     }
 }

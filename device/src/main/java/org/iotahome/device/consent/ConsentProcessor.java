@@ -56,9 +56,17 @@ public final class ConsentProcessor {
     private final EnvelopeSealer sealer;
     private final SecureRandom random;
     private final Clock clock;
+    private final Runnable authorized;
 
     public ConsentProcessor(Address device, ProviderStore providers, PairingStore pairing, DeviceChannel channel,
             MamPublisher publisher, DirectSender sender, EnvelopeSealer sealer, SecureRandom random, Clock clock) {
+        this(device, providers, pairing, channel, publisher, sender, sealer, random, clock, () -> {});
+    }
+
+    /** {@code authorized}: run once a provider has its MAM_DATA, e.g. to publish the open batch at once. */
+    public ConsentProcessor(Address device, ProviderStore providers, PairingStore pairing, DeviceChannel channel,
+            MamPublisher publisher, DirectSender sender, EnvelopeSealer sealer, SecureRandom random, Clock clock, Runnable authorized) {
+        this.authorized = authorized;
         this.device = device;
         this.providers = providers;
         this.pairing = pairing;
@@ -108,6 +116,7 @@ public final class ConsentProcessor {
         SealedChannelKey consent = new SealedChannelKey(seal(provider, message.root()), seal(provider, message.sideKey().trytes()));
         sender.send(new Reply(provider.iotaAddress(), new MamData(data, consent)));
         LOG.infof("authorized provider %s (%s): MAM_DATA sent", provider.iotaAddress(), provider.url());
+        authorized.run();   // its first reading now, not at the next batch tick
         return Outcome.AUTHORIZED;
     }
 
@@ -140,7 +149,14 @@ public final class ConsentProcessor {
     private void rotate(List<ServiceProvider> remaining) throws IOException {
         SideKey next = new SideKey(randomTrytes(SideKey.LENGTH));
         Map<Address, Envelope> keys = new LinkedHashMap<>();
-        for (ServiceProvider p : remaining) keys.put(p.iotaAddress(), seal(p, next.trytes()));
+        for (ServiceProvider p : remaining) {
+            try {
+                keys.put(p.iotaAddress(), seal(p, next.trytes()));
+            } catch (RuntimeException e) {
+                // A key that does not seal must not stop a revocation: that provider is left out (it loses access).
+                LOG.errorf("provider %s left out of the key rotation: its public key does not seal (%s)", p.iotaAddress(), e.getMessage());
+            }
+        }
         publisher.rotate(EventCodec.write(new KeyRotation(clock.millis(), keys)), MamMode.RESTRICTED, next);
     }
 

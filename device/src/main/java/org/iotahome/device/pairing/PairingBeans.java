@@ -8,6 +8,10 @@ import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import org.iotahome.device.DeviceConfig;
+import org.iotahome.device.health.DeviceStream;
+import org.iotahome.device.health.ObservedTangle;
+import org.iotahome.device.health.StreamHealth;
+import org.iotahome.device.health.TangleObserver;
 import org.iotahome.device.identity.DeviceIdentity;
 import org.iotahome.protocol.pairing.ChallengeBook;
 import org.iotahome.protocol.pairing.ChallengePolicy;
@@ -66,17 +70,22 @@ public class PairingBeans {
 
     @Produces
     @Singleton
-    PairingInbox pairingInbox(DeviceConfig config, PairingProcessor processor, DirectSender sender) {
+    PairingInbox pairingInbox(DeviceConfig config, PairingProcessor processor, DirectSender sender, StreamHealth health) {
         DeviceConfig.Pairing p = config.pairing();
-        return new PairingInbox(processor, sender, Infrastructure.getDefaultWorkerPool(), p.retryMin(), p.retryMax(), p.sendAttempts());
+        return new PairingInbox(processor, sender, Infrastructure.getDefaultWorkerPool(), p.retryMin(), p.retryMax(), p.sendAttempts(),
+                e -> health.failed(DeviceStream.PAIRING_INBOX, e));
     }
 
     @Produces
     @Singleton
-    AddressWatcher inboxWatcher(DeviceConfig config, @DeviceInbox Address device, Tangle tangle) {
+    AddressWatcher inboxWatcher(DeviceConfig config, @DeviceInbox Address device, Tangle tangle, StreamHealth health, Clock clock) {
         DeviceConfig.Pairing p = config.pairing();
-        return new AddressWatcher(tangle, device.trytes(), config.minWeightMagnitude(), p.poll(), p.retryMin(), p.retryMax(),
+        // Each poll's outcome is the inbox's health: an answered poll means it works, even when nothing came.
+        Tangle polled = new ObservedTangle(tangle, TangleObserver.of(health, DeviceStream.PAIRING_INBOX), clock);
+        return new AddressWatcher(polled, device.trytes(), config.minWeightMagnitude(), p.poll(), p.retryMin(), p.retryMax(),
                 new FileCursorStore(config.dataDir().resolve(CURSOR_FILE)),
-                r -> LOG.warnf("skipping bundle %s at the device address: %s", r.bundleHash(), r.reason()));
+                r -> LOG.warnf("skipping bundle %s at the device address: %s", r.bundleHash(), r.reason()),
+                // The address is public: whatever anyone sends there, the cursor and what the watcher knows stay bounded.
+                new AddressWatcher.Limits(p.cursorMax(), p.knownMax(), clock::millis));
     }
 }

@@ -8,6 +8,9 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Outgoing;
+import org.iotahome.device.DeviceConfig;
+import org.iotahome.device.health.DeviceStream;
+import org.iotahome.device.health.StreamHealth;
 import org.iotahome.protocol.tangle.Address;
 import org.iotahome.protocol.tangle.AddressWatcher;
 import org.iotahome.protocol.tangle.ReceivedMessage;
@@ -32,6 +35,10 @@ public class PairingFlow {
     @Inject
     @DeviceInbox
     Address device;
+    @Inject
+    StreamHealth health;
+    @Inject
+    DeviceConfig config;
 
     /** PROTOCOL.md §4: the secret never goes to a log; a person with the device reads it with {@code pairing-text}. */
     void showPairingState(@Observes StartupEvent start) {
@@ -40,9 +47,17 @@ public class PairingFlow {
                 () -> LOG.infof("not paired; run './iotahome device pairing-text' on this device for its pairing text"));
     }
 
+    /**
+     * A poll the node refuses (a 4xx, such as "too many transactions match" after spam at this
+     * public address) or cannot answer fails the watcher's stream: it is reported in health and
+     * watched again after a backoff, from the cursor in memory, so nothing is skipped or repeated.
+     */
     @Outgoing("pairing")
     Multi<ReceivedMessage> messages() {
-        return watcher.messages();
+        DeviceConfig.Pairing p = config.pairing();
+        return health.lasting(DeviceStream.PAIRING_INBOX, watcher.messages()
+                        .onFailure().invoke(e -> LOG.warnf("watching the device address failed: %s; again after a backoff", e.getMessage())),
+                p.retryMin(), p.retryMax());
     }
 
     @Incoming("pairing")

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import org.iotahome.protocol.tangle.ReceivedMessage;
 import org.jboss.logging.Logger;
 
@@ -25,9 +26,17 @@ public final class PairingInbox {
     private final Duration retryMin;
     private final Duration retryMax;
     private final int attempts;
+    private final Consumer<Throwable> failures;
 
     public PairingInbox(PairingProcessor processor, DirectSender sender, Executor worker, Duration retryMin, Duration retryMax,
             int attempts) {
+        this(processor, sender, worker, retryMin, retryMax, attempts, e -> {});
+    }
+
+    /** {@code failures}: told of each message that was not handled (for health), after it is logged. */
+    public PairingInbox(PairingProcessor processor, DirectSender sender, Executor worker, Duration retryMin, Duration retryMax,
+            int attempts, Consumer<Throwable> failures) {
+        this.failures = failures;
         this.processor = processor;
         this.sender = sender;
         this.worker = worker;
@@ -48,6 +57,7 @@ public final class PairingInbox {
                 .chain(reply -> reply.map(this::send).orElseGet(() -> Uni.createFrom().voidItem()))
                 .onFailure().recoverWithUni(e -> {
                     LOG.errorf(e, "message %s at the device address was not handled", message.bundleHash());
+                    failures.accept(e);
                     return Uni.createFrom().voidItem();
                 });
     }

@@ -59,4 +59,9 @@ public final class DataEvents {
         events.addAll(json(group.subList(half, group.size()), timestampMillis, maxChars));
         return events;
     }
+
+    /** How many readings a stored DATA event holds (0 for any other event). */
+    public static int readingsIn(String eventJson) {
+        return EventCodec.read(eventJson) instanceof Data d ? d.readings().size() : 0;
+    }
 }

@@ -28,6 +28,11 @@ public final class DeviceChannel {
         return publisher.channel().root();
     }
 
+    /** The leaf the next message is signed with: how many messages the channel holds. */
+    public long nextLeaf() {
+        return publisher.channel().state().leaf();
+    }
+
     public MamMode mode() {
         return publisher.channel().state().mode();
     }

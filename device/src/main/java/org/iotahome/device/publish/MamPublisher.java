@@ -60,4 +60,14 @@ public final class MamPublisher {
     public int queued() {
         return outbox.size();
     }
+
+    /** The bytes the queued entries take on disk. */
+    public long queuedBytes() {
+        return outbox.bytes();
+    }
+
+    /** Readings dropped from the outbox to stay within its bound. */
+    public long droppedReadings() {
+        return outbox.droppedReadings();
+    }
 }

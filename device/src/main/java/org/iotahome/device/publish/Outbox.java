@@ -16,7 +16,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Optional;
-import java.util.TreeSet;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
@@ -46,50 +46,126 @@ public final class Outbox {
     }
 
     private final Path dir;
-    private final TreeSet<Long> sequences = new TreeSet<>();
+    private final long maxBytes;
+    /** Each queued entry's sequence number and size on disk, oldest first. */
+    private final TreeMap<Long, Long> sizes = new TreeMap<>();
+    private long bytes;
+    /** The entry marked for a root and not yet removed: it may be on its way to the Tangle, so it is never dropped. */
+    private long sending = -1;
+    private long droppedEntries;
+    private long droppedReadings;
     /** Counts on while the process runs, also past an emptied queue; after a restart, from the last on disk. */
     private long next = 1;
 
-    private Outbox(Path dir) {
+    private Outbox(Path dir, long maxBytes) {
+        if (maxBytes < 1) throw new IllegalArgumentException("the outbox bound must be positive, got " + maxBytes + " bytes");
         this.dir = dir;
+        this.maxBytes = maxBytes;
     }
 
-    /** Opens (creating it if needed) the outbox in {@code dir}. */
+    /** Opens (creating it if needed) the outbox in {@code dir}, unbounded. */
     public static Outbox open(Path dir) throws IOException {
+        return open(dir, Long.MAX_VALUE);
+    }
+
+    /**
+     * Opens (creating it if needed) the outbox in {@code dir}, holding at most {@code maxBytes} of
+     * entries: an append that would go over drops the oldest entries first (logged and counted in
+     * {@link #droppedReadings()}), so a node down for months fills no SD card. The entry being
+     * sent is never dropped, and a single entry larger than the bound is still kept.
+     */
+    public static Outbox open(Path dir, long maxBytes) throws IOException {
         Files.createDirectories(dir);
-        Outbox outbox = new Outbox(dir);
+        Outbox outbox = new Outbox(dir, maxBytes);
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
             for (Path f : files) {
                 String name = f.getFileName().toString();
-                if (ENTRY.matcher(name).matches()) outbox.sequences.add(Long.parseLong(name.substring(0, 19)));
+                if (ENTRY.matcher(name).matches()) outbox.queued(Long.parseLong(name.substring(0, 19)), Files.size(f));
             }
         }
-        if (!outbox.sequences.isEmpty()) outbox.next = outbox.sequences.last() + 1;
+        if (!outbox.sizes.isEmpty()) outbox.next = outbox.sizes.lastKey() + 1;
         return outbox;
     }
 
     public synchronized int size() {
-        return sequences.size();
+        return sizes.size();
     }
 
-    /** Writes the event durably; returns once it is on disk. */
+    /** The bytes the queued entries take on disk. */
+    public synchronized long bytes() {
+        return bytes;
+    }
+
+    public long maxBytes() {
+        return maxBytes;
+    }
+
+    /** Entries dropped to stay within the bound, since opened. */
+    public synchronized long droppedEntries() {
+        return droppedEntries;
+    }
+
+    /** Readings in the entries dropped to stay within the bound, since opened. */
+    public synchronized long droppedReadings() {
+        return droppedReadings;
+    }
+
+    /** Writes the event durably, first dropping the oldest entries if the bound needs it; returns once it is on disk. */
     public synchronized Entry append(String event) throws IOException {
         Entry entry = new Entry(next, event, null);
-        write(entry);
-        sequences.add(entry.sequence());
+        byte[] content = serialize(entry);
+        makeRoom(content.length);
+        AtomicFile.write(file(entry.sequence()), content, true);
+        queued(entry.sequence(), content.length);
         next++;
         return entry;
     }
 
+    private void makeRoom(long needed) throws IOException {
+        while (bytes + needed > maxBytes) {
+            Long oldest = sizes.isEmpty() ? null : sizes.firstKey();
+            if (oldest != null && oldest == sending) oldest = sizes.higherKey(oldest);
+            if (oldest == null) return;
+            drop(oldest);
+        }
+    }
+
+    private void drop(long sequence) throws IOException {
+        Path file = file(sequence);
+        long readings = 0;
+        try {
+            readings = DataEvents.readingsIn(read(sequence, Files.readString(file, StandardCharsets.UTF_8)).event());
+        } catch (IOException | RuntimeException e) {
+            // counted as an entry without readings: what cannot be read cannot be counted
+        }
+        Files.deleteIfExists(file);
+        forget(sequence);
+        droppedEntries++;
+        droppedReadings += readings;
+        LOG.warnf("outbox full (%d bytes at most): dropped its oldest entry %d with %d readings (%d readings dropped so far)",
+                maxBytes, sequence, readings, droppedReadings);
+    }
+
+    private void queued(long sequence, long size) {
+        Long before = sizes.put(sequence, size);
+        bytes += size - (before == null ? 0 : before);
+    }
+
+    private void forget(long sequence) {
+        Long size = sizes.remove(sequence);
+        if (size != null) bytes -= size;
+        if (sequence == sending) sending = -1;
+    }
+
     /** The oldest entry, if any. */
     public synchronized Optional<Entry> head() throws IOException {
-        while (!sequences.isEmpty()) {
-            long sequence = sequences.first();
+        while (!sizes.isEmpty()) {
+            long sequence = sizes.firstKey();
             Path file = file(sequence);
             try {
                 return Optional.of(read(sequence, Files.readString(file, StandardCharsets.UTF_8)));
             } catch (NoSuchFileException e) {
-                sequences.remove(sequence);
+                forget(sequence);
                 LOG.errorf("outbox entry %s vanished from the disk before it was published", file);
             } catch (IllegalArgumentException | JsonProcessingException e) {
                 quarantine(sequence, file, e.getMessage());
@@ -102,7 +178,10 @@ public final class Outbox {
     public synchronized Entry markSending(Entry entry, String root) throws IOException {
         requireQueued(entry);
         Entry marked = new Entry(entry.sequence(), entry.event(), root);
-        write(marked);
+        byte[] content = serialize(marked);
+        AtomicFile.write(file(marked.sequence()), content, true);
+        queued(marked.sequence(), content.length);
+        sending = marked.sequence();
         return marked;
     }
 
@@ -112,19 +191,19 @@ public final class Outbox {
         // No directory fsync needed: an entry that comes back after a crash carries its root, and
         // MamPublisher sees the channel is past that root and removes it again without sending.
         Files.deleteIfExists(file(entry.sequence()));
-        sequences.remove(entry.sequence());
+        forget(entry.sequence());
     }
 
     private void requireQueued(Entry entry) {
-        if (!sequences.contains(entry.sequence()))
+        if (!sizes.containsKey(entry.sequence()))
             throw new IllegalStateException("outbox entry " + entry.sequence() + " is not queued in " + dir);
     }
 
-    private void write(Entry entry) throws IOException {
+    private static byte[] serialize(Entry entry) throws JsonProcessingException {
         ObjectNode n = JSON.createObjectNode();
         n.put("event", entry.event());
         if (entry.root() != null) n.put("root", entry.root());
-        AtomicFile.write(file(entry.sequence()), JSON.writeValueAsBytes(n), true);
+        return JSON.writeValueAsBytes(n);
     }
 
     private static Entry read(long sequence, String content) throws JsonProcessingException {
@@ -140,7 +219,7 @@ public final class Outbox {
         Path corrupt = dir.resolve("corrupt");
         Files.createDirectories(corrupt);
         Files.move(file, corrupt.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-        sequences.remove(sequence);
+        forget(sequence);
         LOG.errorf("outbox entry %s cannot be read and is moved to %s, not published: %s", file, corrupt, why);
     }
 

@@ -4,6 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import org.iotahome.device.DeviceConfig;
+import org.iotahome.device.health.NodeStatus;
+import org.iotahome.device.health.ObservedTangle;
 import org.iotahome.device.identity.DeviceIdentity;
 import org.iotahome.device.identity.IdentityException;
 import org.iotahome.device.identity.IdentityFiles;
@@ -44,8 +46,16 @@ public class PublishBeans {
     /** The node at IOTA_PROVIDER; tests replace this bean with an in-memory Tangle. */
     @Produces
     @Singleton
-    Tangle tangle(DeviceConfig config) {
+    @Node
+    Tangle node(DeviceConfig config) {
         return IriTangle.remotePow(IriClient.of(config.iotaProvider()), config.minWeightMagnitude(), config.depth());
+    }
+
+    /** The node as the device uses it: each call's outcome kept for health and the status page. */
+    @Produces
+    @Singleton
+    Tangle tangle(@Node Tangle node, NodeStatus status, Clock clock) {
+        return new ObservedTangle(node, status, clock);
     }
 
     @Produces
@@ -75,7 +85,7 @@ public class PublishBeans {
     @Produces
     @Singleton
     Outbox outbox(DeviceConfig config) throws IOException {
-        return Outbox.open(config.dataDir().resolve("outbox"));
+        return Outbox.open(config.dataDir().resolve("outbox"), config.publish().outboxMaxSize().asLongValue());
     }
 
     @Produces
@@ -89,6 +99,18 @@ public class PublishBeans {
     PublishPolicy publishPolicy(DeviceConfig config) {
         DeviceConfig.Publish p = config.publish();
         return new PublishPolicy(p.mode(), p.keepOneIn(), p.interval());
+    }
+
+    @Produces
+    @Singleton
+    PublishNow publishNow() {
+        return new PublishNow();
+    }
+
+    @Produces
+    @Singleton
+    PublishCounters publishCounters() {
+        return new PublishCounters();
     }
 
     @Produces

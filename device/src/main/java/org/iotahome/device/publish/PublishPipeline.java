@@ -1,6 +1,5 @@
 package org.iotahome.device.publish;
 
-import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -10,11 +9,15 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Outgoing;
 import org.iotahome.device.DeviceConfig;
+import org.iotahome.device.health.DeviceStream;
+import org.iotahome.device.health.StreamHealth;
 import org.iotahome.device.serial.SerialSource;
+import org.iotahome.protocol.p1.Framed;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.util.List;
 
 /**
  * The device's publishing flow (ARCHITECTURE.md "Flows"), as in-memory channels: readings (the
@@ -54,34 +57,79 @@ public class PublishPipeline {
     DeviceConfig config;
     @Inject
     Clock clock;
+    @Inject
+    StreamHealth health;
+    @Inject
+    PublishCounters counters;
+    @Inject
+    PublishNow publishNow;
 
     /**
      * The serial source reads on its own thread; subscribed once, here. It rides out a lost port
-     * by itself; a fault (a parser bug, an overflowing buffer) is logged and the port read afresh
-     * after a backoff, so one bad telegram never silences the device until a restart.
+     * by itself. A telegram the parser fails on (a bug) is logged and skipped; a fault of the
+     * stream itself (a dead reader, an overflowing buffer) is reported in health and the port read
+     * afresh after a backoff, so nothing silences the device until a restart.
      */
     @Outgoing("readings")
     Multi<MeterReading> readings() {
         DeviceConfig.Serial s = config.serial();
-        return serial.telegrams()
-                .onItem().transformToIterable(telegramReadings::read)
-                .onFailure().invoke(e -> LOG.errorf(e, "reading the meter failed; reading it afresh"))
-                .onFailure().retry().withBackOff(s.reconnectMin(), s.reconnectMax()).indefinitely();
+        return health.lasting(DeviceStream.READINGS, serial.telegrams()
+                        .onItem().transformToIterable(this::read)
+                        .onFailure().invoke(e -> LOG.errorf(e, "reading the meter failed; reading it afresh")),
+                s.reconnectMin(), s.reconnectMax());
     }
 
+    private List<MeterReading> read(Framed framed) {
+        try {
+            return telegramReadings.read(framed);
+        } catch (RuntimeException e) {
+            health.failed(DeviceStream.READINGS, e);
+            LOG.errorf(e, "a telegram could not be read; skipped");
+            return List.of();
+        }
+    }
+
+    /** A group that cannot be made into events (a bug) is logged and dropped, counted; the stream goes on. */
     @Incoming("readings")
     @Outgoing("events")
     Multi<String> events(Multi<MeterReading> readings) {
-        return policy.groups(readings)
+        return policy.groups(readings, publishNow.requests())
                 .onOverflow().buffer(EVENTS_BUFFERED)
-                .onItem().transformToIterable(group -> DataEvents.json(group, clock.millis(), MAX_EVENT_CHARS));
+                .onItem().transformToIterable(this::events);
     }
 
-    /** Acknowledged once the event is on disk: from here on a restart does not lose it. */
+    private List<String> events(List<MeterReading> group) {
+        try {
+            return DataEvents.json(group, clock.millis(), MAX_EVENT_CHARS);
+        } catch (RuntimeException e) {
+            health.failed(DeviceStream.READINGS, e);
+            counters.dropped(group.size());
+            LOG.errorf(e, "%d readings could not be made into a DATA event; dropped", group.size());
+            return List.of();
+        }
+    }
+
+    /**
+     * Acknowledged once the event is on disk: from here on a restart does not lose it. A disk
+     * that fails is retried with backoff (the events wait in memory meanwhile), never given up.
+     */
     @Incoming("events")
-    @Blocking
-    void store(String event) throws IOException {
-        outbox.append(event);
+    Uni<Void> store(String event) {
+        DeviceConfig.Publish p = config.publish();
+        return Uni.createFrom().<Void>emitter(e -> {
+                    try {
+                        outbox.append(event);
+                        e.complete(null);
+                    } catch (IOException | RuntimeException x) {
+                        e.fail(x);
+                    }
+                })
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .onFailure().invoke(e -> {
+                    health.failed(DeviceStream.READINGS, e);
+                    LOG.warnf("cannot write to the outbox, retrying: %s", e.getMessage());
+                })
+                .onFailure().retry().withBackOff(p.retryMin(), p.retryMax()).indefinitely();
     }
 
     /**
@@ -93,8 +141,8 @@ public class PublishPipeline {
     Multi<Published> drain() {
         DeviceConfig.Publish p = config.publish();
         return Multi.createBy().repeating()
-                .uni(() -> Uni.createFrom().<Published>emitter(this::publishNext)
-                        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .uni(() -> health.reported(DeviceStream.OUTBOX_DRAIN, Uni.createFrom().<Published>emitter(this::publishNext)
+                                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()))
                         .onFailure().invoke(this::failed)
                         .onFailure().retry().withBackOff(p.retryMin(), p.retryMax()).indefinitely())
                 .withDelay(p.poll())
@@ -111,6 +159,7 @@ public class PublishPipeline {
 
     @Incoming("published")
     void published(Published published) {
+        counters.published();
         LOG.infof("published outbox entry %d at root %s…; %d queued", published.sequence(),
                 published.root().substring(0, 9), publisher.queued());
     }

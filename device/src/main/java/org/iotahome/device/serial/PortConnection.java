@@ -91,6 +91,7 @@ final class PortConnection {
     private int lost(String why) {
         if (port != null) LOG.warnf("P1 port %s lost: %s; reconnecting with backoff", path, why);
         lastProblem = null;
+        stats.problem("lost: " + why);
         return -1;
     }
 
@@ -99,6 +100,7 @@ final class PortConnection {
         if (!why.equals(lastProblem))
             LOG.warnf("P1 port %s not available: %s; retrying with backoff", path, why);
         lastProblem = why;
+        stats.problem("not available: " + why);
         return false;
     }
 

@@ -116,8 +116,20 @@ public final class SerialSource {
             connection.close();
         }
 
+        /** A fault the loop did not expect (a driver bug) fails the stream, so its subscriber retries; never a silent dead thread. */
         @Override
         public void run() {
+            try {
+                readUntilStopped();
+            } catch (RuntimeException | Error e) {
+                connection.close();
+                stats.connected(false);
+                stats.problem("reader failed: " + e);
+                if (!emitter.isCancelled()) emitter.fail(e);
+            }
+        }
+
+        private void readUntilStopped() {
             Duration wait = reconnectMin;
             byte[] buffer = new byte[4096];
             while (!stopped) {

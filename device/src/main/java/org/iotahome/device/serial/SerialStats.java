@@ -15,10 +15,12 @@ public final class SerialStats {
     private final AtomicLongArray rejected = new AtomicLongArray(Rejected.Reason.values().length);
     private final AtomicLong connects = new AtomicLong();
     private volatile boolean connected;
+    private volatile String problem;
 
     /** A consistent-enough view for logs, health checks and tests. */
+    /** {@code problem}: why the port is not open (null while it is, or before the first attempt). */
     public record Snapshot(long bytes, long telegrams, Map<Rejected.Reason, Long> rejectedByReason, long connects,
-                           boolean connected) {
+                           boolean connected, String problem) {
         public Snapshot {
             rejectedByReason = Map.copyOf(rejectedByReason);
         }
@@ -45,13 +47,20 @@ public final class SerialStats {
     }
 
     void connected(boolean now) {
-        if (now) connects.incrementAndGet();
+        if (now) {
+            connects.incrementAndGet();
+            problem = null;
+        }
         connected = now;
+    }
+
+    void problem(String why) {
+        problem = why;
     }
 
     public Snapshot snapshot() {
         Map<Rejected.Reason, Long> byReason = new EnumMap<>(Rejected.Reason.class);
         for (Rejected.Reason r : Rejected.Reason.values()) byReason.put(r, rejected.get(r.ordinal()));
-        return new Snapshot(bytes.get(), telegrams.get(), byReason, connects.get(), connected);
+        return new Snapshot(bytes.get(), telegrams.get(), byReason, connects.get(), connected, problem);
     }
 }

@@ -14,7 +14,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+import io.smallrye.mutiny.Uni;
+import org.iotahome.device.health.DeviceStream;
+import org.iotahome.device.health.ObservedMessageSource;
+import org.iotahome.device.health.StreamHealth;
 import org.iotahome.device.pairing.DirectSender;
+import org.iotahome.protocol.mam.MessageSource;
+import org.iotahome.protocol.tangle.Tangle;
+import org.iotahome.protocol.tangle.TangleCursor;
+import org.iotahome.protocol.tangle.Transaction;
 import org.iotahome.device.pairing.Pairing;
 import org.iotahome.device.pairing.PairingStore;
 import org.iotahome.device.publish.DeviceChannel;
@@ -74,6 +82,12 @@ class ConsentFlowTest {
     private DeviceChannel deviceChannel;
     private ChannelPublisher homeConsent;
     private AssertSubscriber<ConsentProcessor.Outcome> outcomes;
+    private final StreamHealth health = new StreamHealth(Clock.systemUTC());
+    /** Replies to this address fail with a fault that is no I/O, as a bug would. */
+    private volatile Address poisoned;
+    /** While set, the consent channel cannot be read, as when the node is down. */
+    private volatile boolean unreadable;
+    private final java.util.concurrent.atomic.AtomicInteger publishNowRequests = new java.util.concurrent.atomic.AtomicInteger();
 
     @TempDir
     Path dir;
@@ -91,11 +105,37 @@ class ConsentFlowTest {
         providers = new ProviderStore(dir);
         ConsentProcessor processor = new ConsentProcessor(device, providers, pairing, deviceChannel,
                 new MamPublisher(devicePublisher, Outbox.open(dir.resolve("outbox"))),
-                new DirectSender(tangle, "IOTAHOME9CONSENT", Clock.systemUTC(), WAIT), new EnvelopeSealer(new SecureRandom()),
-                new SecureRandom(), Clock.systemUTC());
-        outcomes = new ConsentFollower(pairing, transport, processor, dir, FAST, FAST, FAST, worker,
-                org.iotahome.protocol.event.RotatedKeys.device(device, WRAP)).outcomes()
+                new DirectSender(poisonable(), "IOTAHOME9CONSENT", Clock.systemUTC(), WAIT), new EnvelopeSealer(new SecureRandom()),
+                new SecureRandom(), Clock.systemUTC(), publishNowRequests::incrementAndGet);
+        MessageSource source = address -> {
+            if (unreadable) throw new IOException("node down (test)");
+            return transport.payloadsAt(address);
+        };
+        outcomes = new ConsentFollower(pairing, new ObservedMessageSource(source, health, DeviceStream.CONSENT_FOLLOWER), processor, dir,
+                FAST, FAST, FAST, worker, org.iotahome.protocol.event.RotatedKeys.device(device, WRAP), health, 2).outcomes()
                 .subscribe().withSubscriber(AssertSubscriber.create(Long.MAX_VALUE));
+    }
+
+    private Tangle poisonable() {
+        return new Tangle() {
+            @Override
+            public Uni<List<Transaction>> attach(List<Transaction> bundle) {
+                Address to = poisoned;
+                if (to != null && bundle.get(0).address().equals(to.trytes()))
+                    return Uni.createFrom().failure(new IllegalStateException("poisoned reply (test)"));
+                return tangle.attach(bundle);
+            }
+
+            @Override
+            public Uni<List<List<Transaction>>> bundlesSince(String address, TangleCursor cursor) {
+                return tangle.bundlesSince(address, cursor);
+            }
+
+            @Override
+            public Uni<List<String>> trytes(List<String> hashes) {
+                return tangle.trytes(hashes);
+            }
+        };
     }
 
     @AfterEach
@@ -160,7 +200,44 @@ class ConsentFlowTest {
         assertThat(a.open(data.consent().root())).isEqualTo(consentRoot);
         assertThat(a.open(data.consent().sideKey())).isEqualTo(CONSENT_KEY.trytes());
         assertThat(providers.all()).containsExactly(a.entry());
+        assertThat(publishNowRequests.get()).as("the open batch published at once for the new provider").isEqualTo(1);
         a.inbox().cancel();
+    }
+
+    @Test
+    void aMessageThatFailsWithAFaultOtherThanIoIsTriedThenSkippedInHealthAndTheNextIsActedOn() throws Exception {
+        Provider p = provider('P');
+        Provider a = provider('A');
+        poisoned = p.entry().iotaAddress();
+        home(new Authorized(1L, policy(p, device)));
+        home(new Authorized(2L, policy(a, device)));
+
+        a.inbox().awaitItems(1, WAIT);
+        outcomes.awaitItems(2, WAIT);
+
+        assertThat(outcomes.getItems()).containsExactly(ConsentProcessor.Outcome.IGNORED, ConsentProcessor.Outcome.AUTHORIZED);
+        StreamHealth.Status status = health.status(DeviceStream.CONSENT_FOLLOWER);
+        assertThat(status.failures()).isEqualTo(2);                  // the attempts, then skipped
+        assertThat(status.failing()).isFalse();                      // reads since then went well
+        assertThat(outcomes.getFailure()).isNull();
+        p.inbox().cancel();
+        a.inbox().cancel();
+    }
+
+    @Test
+    void aConsentChannelThatCannotBeReadIsReportedWhileItLastsAndFollowedOnceItCanBe() throws Exception {
+        await(() -> health.status(DeviceStream.CONSENT_FOLLOWER).lastOk() != null, "the first read");
+        unreadable = true;
+        await(() -> health.status(DeviceStream.CONSENT_FOLLOWER).failing(), "health to show the follower failing");
+        assertThat(health.status(DeviceStream.CONSENT_FOLLOWER).problem()).contains("node down (test)");
+        home(DeviceAdded.onConsent(1L, new Device(device, "P1")));
+        Thread.sleep(200);
+        assertThat(outcomes.getItems()).isEmpty();
+
+        unreadable = false;
+        outcomes.awaitItems(1, WAIT);
+        assertThat(outcomes.getItems()).containsExactly(ConsentProcessor.Outcome.CONFIRMED);
+        assertThat(health.status(DeviceStream.CONSENT_FOLLOWER).failing()).isFalse();
     }
 
     @Test

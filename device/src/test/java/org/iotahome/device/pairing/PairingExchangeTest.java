@@ -9,6 +9,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
@@ -24,6 +26,7 @@ import org.iotahome.protocol.tangle.AddressWatcher;
 import org.iotahome.protocol.tangle.FileCursorStore;
 import org.iotahome.protocol.tangle.InMemoryTangle;
 import org.iotahome.protocol.tangle.MailboxAddress;
+import org.iotahome.protocol.tangle.MessageBundle;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -83,6 +86,23 @@ class PairingExchangeTest {
         assertThat(store.load()).contains(Pairing.pending(home.address, CONSENT));
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve(PairingStore.NAME))))
                 .isEqualTo("rw-------");
+    }
+
+    @Test
+    void garbageWrongTypesAndAForgedClaimResultAtTheAddressGetNoAnswerAndTheInboxGoesOn() throws Exception {
+        tangle.attach(MessageBundle.fromFragments(device.trytes(), "JUNK", List.of("ABC" + "9".repeat(2184)), 1_700_000_000L))
+                .await().atMost(TestHome.WAIT);                                     // no JSON at all
+        for (String json : List.of("{\"v\":1,\"type\":\"NO_SUCH_TYPE\"}", "{\"v\":1,\"type\":\"CLAIM_DEVICE\",\"sender\":42}",
+                "{\"v\":99,\"type\":\"CLAIM_DEVICE\",\"sender\":\"" + home.address.trytes() + "\"}", "{\"not\":\"a message\"}"))
+            tangle.attach(MessageBundle.build(device.trytes(), "IOTAHOME9HOME", json, 1_700_000_000L)).await().atMost(TestHome.WAIT);
+        home.send(device, new ClaimResult(home.address, ClaimResult.Status.OK, Optional.empty(), Optional.empty()));   // forged
+
+        ChallengeMessage challenge = claimAndGetChallenge(home, 1);                // the inbox is alive, and answered nothing else
+
+        assertThat(challenge.sender()).isEqualTo(device);
+        home.send(device, home.answer(challenge, secret, CONSENT));
+        assertThat(home.provenOk(home.received(2), challenge, secret)).isTrue();
+        assertThat(home.all()).hasSize(2);
     }
 
     @Test

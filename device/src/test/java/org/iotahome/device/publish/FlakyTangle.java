@@ -2,6 +2,7 @@ package org.iotahome.device.publish;
 
 import io.smallrye.mutiny.Uni;
 import org.iotahome.protocol.tangle.InMemoryTangle;
+import org.iotahome.protocol.tangle.NodeRefusedException;
 import org.iotahome.protocol.tangle.NodeUnavailableException;
 import org.iotahome.protocol.tangle.Tangle;
 import org.iotahome.protocol.tangle.TangleCursor;
@@ -16,6 +17,7 @@ final class FlakyTangle implements Tangle {
     private final InMemoryTangle memory;
     private final AtomicInteger refused = new AtomicInteger();
     private volatile boolean down;
+    private volatile boolean refusingFinds;
 
     FlakyTangle(InMemoryTangle memory) {
         this.memory = memory;
@@ -28,6 +30,11 @@ final class FlakyTangle implements Tangle {
 
     void down(boolean down) {
         this.down = down;
+    }
+
+    /** Looking up an address is refused as a node does after spam there (HTTP 400, too many transactions match). */
+    void refuseFinds(boolean refusing) {
+        this.refusingFinds = refusing;
     }
 
     int refusedAttaches() {
@@ -43,6 +50,9 @@ final class FlakyTangle implements Tangle {
 
     @Override
     public Uni<List<List<Transaction>>> bundlesSince(String address, TangleCursor cursor) {
+        if (refusingFinds)
+            return Uni.createFrom().failure(new NodeRefusedException(400, "findTransactions",
+                    "Could not complete request: more than 100000 transactions match"));
         return memory.bundlesSince(address, cursor);
     }
 

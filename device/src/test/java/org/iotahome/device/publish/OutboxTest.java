@@ -109,4 +109,50 @@ class OutboxTest {
         outbox.remove(entry);
         assertThatThrownBy(() -> outbox.remove(entry)).hasMessageContaining("outbox entry 1 is not queued");
     }
+
+    private static String data(int readings, int from) {
+        List<MeterReading> group = new ArrayList<>();
+        for (int n = from; n < from + readings; n++) group.add(MeterTelegrams.reading(n));
+        return DataEvents.json(group, 1_700_000_000_000L);
+    }
+
+    @Test
+    void aFullOutboxDropsItsOldestEntriesCountingTheirReadingsAndStaysWithinItsBound(@TempDir Path dir) throws Exception {
+        String first = data(3, 1);
+        Outbox measure = Outbox.open(dir.resolve("measure"));
+        measure.append(first);
+        long bound = measure.bytes() * 3 + measure.bytes() / 2;   // room for three entries, not four
+        Outbox outbox = Outbox.open(dir.resolve("bounded"), bound);
+        outbox.append(first);
+        outbox.append(data(3, 4));
+        outbox.append(data(3, 7));
+        assertThat(outbox.droppedReadings()).isZero();
+
+        outbox.append(data(3, 10));
+        outbox.append(data(3, 13));
+
+        assertThat(outbox.bytes()).isLessThanOrEqualTo(bound);
+        assertThat(outbox.droppedEntries()).isEqualTo(2);
+        assertThat(outbox.droppedReadings()).isEqualTo(6);
+        assertThat(drain(outbox)).containsExactly(data(3, 7), data(3, 10), data(3, 13));   // the newest, in order
+        assertThat(outbox.bytes()).isZero();
+    }
+
+    @Test
+    void theBoundHoldsAcrossReopeningAndNeverDropsTheEntryBeingSent(@TempDir Path dir) throws Exception {
+        Outbox before = Outbox.open(dir);
+        before.append(data(1, 1));
+        before.append(data(1, 2));
+        long two = before.bytes();
+
+        Outbox outbox = Outbox.open(dir, two);
+        assertThat(outbox.bytes()).isEqualTo(two);
+        Outbox.Entry head = outbox.markSending(outbox.head().orElseThrow(), ROOT);
+        outbox.append(data(1, 3));
+
+        assertThat(outbox.droppedEntries()).isEqualTo(1);
+        assertThat(outbox.head()).contains(head);                   // on its way to the Tangle: kept
+        outbox.remove(head);
+        assertThat(drain(outbox)).containsExactly(data(1, 3));
+    }
 }

@@ -66,4 +66,23 @@ class PublishPolicyTest {
                 .hasMessageContaining("must be positive, got PT0S");
         assertThatThrownBy(() -> new PublishPolicy(null, 10, Duration.ofSeconds(1))).hasMessageContaining("sample or batch");
     }
+
+    @Test
+    void aRequestToPublishNowClosesTheBatchAtOnceAndTheNextWindowStartsEmpty() {
+        PublishPolicy policy = new PublishPolicy(PublishMode.BATCH, 10, Duration.ofHours(1));
+        AtomicReference<MultiEmitter<? super Integer>> readings = new AtomicReference<>();
+        PublishNow now = new PublishNow();
+        AssertSubscriber<List<Integer>> groups = policy.groups(Multi.createFrom().<Integer>emitter(readings::set), now.requests())
+                .subscribe().withSubscriber(AssertSubscriber.create(Long.MAX_VALUE));
+        readings.get().emit(1).emit(2).emit(3);
+        now.request();
+        groups.awaitItems(1, Duration.ofSeconds(5));
+        assertThat(groups.getItems()).containsExactly(List.of(1, 2, 3));
+
+        now.request();                                   // nothing held: nothing published
+        readings.get().emit(4);
+        readings.get().complete();
+        groups.awaitCompletion(Duration.ofSeconds(5));
+        assertThat(groups.getItems()).containsExactly(List.of(1, 2, 3), List.of(4));
+    }
 }

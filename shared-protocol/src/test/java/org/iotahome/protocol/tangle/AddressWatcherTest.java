@@ -142,4 +142,100 @@ class AddressWatcherTest {
         }
         out.forEach(t::put);
     }
+
+    private AddressWatcher bounded(Tangle t, CursorStore store, int remembered) {
+        return new AddressWatcher(t, ADDRESS, 0, FAST, FAST, FAST, store, rejected::add,
+                new AddressWatcher.Limits(remembered, 10_000, () -> Long.MAX_VALUE));
+    }
+
+    /** A store that keeps the last cursor and counts how often it was written. */
+    private static final class CountingStore implements CursorStore {
+        volatile TangleCursor last;
+        final AtomicInteger saves = new AtomicInteger();
+
+        @Override
+        public java.util.Optional<TangleCursor> load() {
+            return java.util.Optional.ofNullable(last);
+        }
+
+        @Override
+        public void save(TangleCursor cursor) {
+            last = cursor;
+            saves.incrementAndGet();
+        }
+    }
+
+    @Test
+    void aBoundedCursorStaysWithinItsBoundHoweverMuchArrivesAndStillDeliversEachMessageOnce() {
+        CountingStore store = new CountingStore();
+        for (int n = 1; n <= 60; n++) send(ADDRESS, "{\"n\":" + n + "}");
+
+        List<ReceivedMessage> got = bounded(tangle, store, 20).messages().select().first(60)
+                .collect().asList().await().atMost(Duration.ofSeconds(30));
+
+        assertThat(got).extracting(ReceivedMessage::json).containsExactlyElementsOf(
+                java.util.stream.IntStream.rangeClosed(1, 60).mapToObj(n -> "{\"n\":" + n + "}").toList());
+        assertThat(store.last.remembered()).isLessThanOrEqualTo(20);
+        assertThat(store.last.since()).isPositive();
+
+        // A new watcher from the saved bounded cursor: the old messages stay settled, the next one comes.
+        send(ADDRESS, "{\"n\":61}");
+        ReceivedMessage next = bounded(tangle, store, 20).messages().toUni().await().atMost(Duration.ofSeconds(10));
+        assertThat(next.json()).isEqualTo("{\"n\":61}");
+        assertThat(store.last.remembered()).isLessThanOrEqualTo(20);
+    }
+
+    @Test
+    void spamBeforeTheMarkIsFetchedOnceAndNotSavedBundleByBundle() {
+        CountingStore store = new CountingStore();
+        for (int n = 1; n <= 30; n++)
+            tangle.attach(MessageBundle.fromFragments(ADDRESS, "SPAM",
+                    List.of("ABC" + (char) ('A' + n / 26) + (char) ('A' + n % 26) + "9".repeat(2182)), 1_700_000_000L)).await().indefinitely();
+        send(ADDRESS, "{\"real\":1}");
+        List<Integer> fetched = new ArrayList<>();
+        Tangle counting = new Tangle() {
+            @Override
+            public Uni<List<Transaction>> attach(List<Transaction> bundle) {
+                return tangle.attach(bundle);
+            }
+
+            @Override
+            public Uni<List<List<Transaction>>> bundlesSince(String address, TangleCursor cursor) {
+                return tangle.bundlesSince(address, cursor).invoke(b -> fetched.add(b.size()));
+            }
+
+            @Override
+            public Uni<List<String>> trytes(List<String> hashes) {
+                return tangle.trytes(hashes);
+            }
+        };
+
+        AddressWatcher watcher = bounded(counting, store, 10);
+        ReceivedMessage got = watcher.messages().toUni().await().atMost(Duration.ofSeconds(10));
+        assertThat(got.json()).isEqualTo("{\"real\":1}");
+        assertThat(rejected).hasSize(30);
+        assertThat(store.saves.get()).isLessThanOrEqualTo(2);       // the poll's end and the message, not each junk bundle
+        assertThat(store.last.remembered()).isLessThanOrEqualTo(10);
+
+        // The same watcher polls again: nothing it has seen is fetched again, though its cursor forgot most of it.
+        fetched.clear();
+        send(ADDRESS, "{\"real\":2}");
+        assertThat(watcher.messages().toUni().await().atMost(Duration.ofSeconds(10)).json()).isEqualTo("{\"real\":2}");
+        assertThat(fetched).allMatch(n -> n <= 1);
+    }
+
+    @Test
+    void aBundleStampedInTheFutureCannotHoldTheMarkBack() {
+        AtomicLong now = new AtomicLong(1_700_000_000_000L);
+        CountingStore store = new CountingStore();
+        AddressWatcher watcher = new AddressWatcher(tangle, ADDRESS, 0, FAST, FAST, FAST, store, rejected::add,
+                new AddressWatcher.Limits(4, 100, now::get));
+        for (int n = 1; n <= 8; n++) send(ADDRESS, "{\"n\":" + n + "}");
+
+        watcher.messages().select().first(8).collect().asList().await().atMost(Duration.ofSeconds(10));
+
+        // The in-memory Tangle stamps after the watcher's clock: every time counts as now, and the mark never passes it.
+        assertThat(store.last.since()).isLessThanOrEqualTo(now.get());
+        assertThat(store.last.attachedAt().values()).allMatch(t -> t <= now.get());
+    }
 }

@@ -22,6 +22,25 @@ class FileCursorStoreTest {
     }
 
     @Test
+    void aBoundedCursorLoadsBackWithItsTimeMarkAndTimes(@TempDir Path dir) {
+        TangleCursor cursor = new TangleCursor(Set.of("A".repeat(81)), Set.of("C".repeat(81)), 1_700_000_000_000L,
+                java.util.Map.of("A".repeat(81), 1_700_000_000_500L, "C".repeat(81), 1_700_000_000_500L));
+        new FileCursorStore(dir.resolve("cursor.json")).save(cursor);
+
+        assertThat(new FileCursorStore(dir.resolve("cursor.json")).load()).contains(cursor);
+    }
+
+    @Test
+    void aCursorFileFromBeforeTheTimeMarkLoadsAsUnbounded(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("old.json"), "{\"transactions\":[\"" + "A".repeat(81) + "\"],\"messages\":[]}");
+
+        TangleCursor loaded = new FileCursorStore(dir.resolve("old.json")).load().orElseThrow();
+        assertThat(loaded.transactions()).containsExactly("A".repeat(81));
+        assertThat(loaded.since()).isZero();
+        assertThat(loaded.attachedAt()).isEmpty();
+    }
+
+    @Test
     void aMissingFileMeansStartFromTheBeginning(@TempDir Path dir) {
         assertThat(new FileCursorStore(dir.resolve("none.json")).load()).isEmpty();
     }
