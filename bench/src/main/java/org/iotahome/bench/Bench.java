@@ -11,7 +11,7 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.println("usage: iotahome bench NAME [ARGS]   (NAME: pow, mam, p1, envelope, node, home, device)");
+            System.err.println("usage: iotahome bench NAME [ARGS]   (NAME: pow, mam, p1, envelope, node, home, device, provider)");
             System.exit(2);
         }
         String name = args[0].toLowerCase(Locale.ROOT);
