@@ -14,6 +14,13 @@ public interface ProviderConfig {
     /** SEED: the provider's seed; when empty one is generated once and kept in the data directory. */
     Optional<String> seed();
 
+    /**
+     * PROVIDER_ENVELOPE_KEY_FILE: an {@code envelope.key} made elsewhere (a mounted Secret, so that
+     * every replica is the same provider), read and never written; when empty the data directory's,
+     * generated once.
+     */
+    Optional<String> envelopeKeyFile();
+
     /** IOTA_PROVIDER: the node's HTTP API. */
     String iotaProvider();
 

@@ -145,7 +145,16 @@ class TangleNodeIT {
             assertThat(post(node, "{\"command\":\"findTransactions\",\"tags\":[\"A\"],\"key\":\"" + "K".repeat(5 << 20) + "\"}", "1"))
                     .startsWith("400 ").contains("Request too long");
             assertThat(IriClient.of(node.url()).findTransactionsByAddress(READ).await().indefinitely()).isEmpty();
+            // The Helm chart's probes (k8s/iotahome): live, and ready while the store answers.
+            assertThat(get(node, "/q/health/live")).startsWith("200 ").contains("\"status\": \"UP\"");
+            assertThat(get(node, "/q/health/ready")).startsWith("200 ").contains("transaction store").contains("\"transactions\": 0");
         }
+    }
+
+    private static String get(NodeProcess node, String path) throws Exception {
+        var r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(node.url() + path)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        return r.statusCode() + " " + r.body();
     }
 
     private static String post(NodeProcess node, String body, String version) throws Exception {

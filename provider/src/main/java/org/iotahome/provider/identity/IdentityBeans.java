@@ -20,7 +20,7 @@ public class IdentityBeans {
     @Produces
     @Singleton
     ProviderIdentity identity(ProviderConfig config) throws IOException {
-        return new IdentityFiles(Path.of(config.dataDir()), new SecureRandom()).loadOrCreate(config.seed());
+        return new IdentityFiles(Path.of(config.dataDir()), new SecureRandom()).loadOrCreate(config.seed(), config.envelopeKeyFile().map(Path::of));
     }
 
     void logIdentity(@Observes StartupEvent start, ProviderIdentity identity) {

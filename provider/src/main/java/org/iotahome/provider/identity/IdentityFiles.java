@@ -15,7 +15,8 @@ import org.iotahome.protocol.storage.SecretTrytes;
  * The provider's identity in its data directory (ARCHITECTURE.md "Where state lives"): {@code seed}
  * (81 trytes) and {@code envelope.key} (sntrup1277, PROTOCOL.md §6), each generated once from a
  * secure random source and kept owner-only (0600). A seed given by the operator ({@code SEED}) wins
- * and is never written to disk.
+ * and is never written to disk; so does a key file given by the operator
+ * ({@code PROVIDER_ENVELOPE_KEY_FILE}), which must exist: replicas of one provider share it.
  */
 public final class IdentityFiles {
 
@@ -31,11 +32,22 @@ public final class IdentityFiles {
 
     /** Reads the identity, creating what is missing; {@code givenSeed} is the SEED setting. */
     public ProviderIdentity loadOrCreate(Optional<String> givenSeed) throws IOException {
+        return loadOrCreate(givenSeed, Optional.empty());
+    }
+
+    /** As {@link #loadOrCreate(Optional)}, with the envelope key read from {@code givenKeyFile} when given. */
+    public ProviderIdentity loadOrCreate(Optional<String> givenSeed, Optional<Path> givenKeyFile) throws IOException {
         String seed;
         try {
             seed = SecretTrytes.seed(givenSeed, dataDir.resolve(SEED_FILE), "the provider's seed", random);
         } catch (SecretFileException e) {
             throw new IdentityException(e.getMessage());
+        }
+        if (givenKeyFile.isPresent()) {
+            Path file = givenKeyFile.get();
+            if (!Files.isRegularFile(file))
+                throw new IdentityException("PROVIDER_ENVELOPE_KEY_FILE " + file.toAbsolutePath() + " is not a file; make one with ./iotahome envelope keygen");
+            return ProviderIdentity.of(seed, EnvelopeKeyFile.read(file));
         }
         return ProviderIdentity.of(seed, loadOrCreateKeys(dataDir.resolve(EnvelopeKeyFile.FILE_NAME)));
     }

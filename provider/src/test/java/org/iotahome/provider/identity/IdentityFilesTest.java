@@ -9,6 +9,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Optional;
 import org.iotahome.protocol.envelope.EnvelopeKeyFile;
+import org.iotahome.protocol.envelope.EnvelopeKeyPair;
 import org.iotahome.protocol.envelope.KemAlgorithm;
 import org.iotahome.protocol.tangle.MailboxAddress;
 import org.junit.jupiter.api.Test;
@@ -46,5 +47,21 @@ class IdentityFilesTest {
         Files.writeString(dir.resolve(IdentityFiles.SEED_FILE), "short");
         assertThatThrownBy(() -> new IdentityFiles(dir, new SecureRandom()).loadOrCreate(Optional.empty()))
                 .isInstanceOf(IdentityException.class).hasMessageContaining("81 trytes").hasMessageContaining("5 characters");
+    }
+
+    @Test
+    void aGivenKeyFileIsReadAndNeverWrittenAndMustExist(@TempDir Path elsewhere) throws Exception {
+        Path key = elsewhere.resolve("mounted.key");
+        EnvelopeKeyPair made = EnvelopeKeyPair.generate(KemAlgorithm.MLKEM768, new SecureRandom());
+        EnvelopeKeyFile.write(key, made);
+        ProviderIdentity one = new IdentityFiles(dir, new SecureRandom()).loadOrCreate(Optional.of("S".repeat(81)), Optional.of(key));
+        ProviderIdentity two = new IdentityFiles(elsewhere.resolve("other"), new SecureRandom())
+                .loadOrCreate(Optional.of("S".repeat(81)), Optional.of(key));
+        assertThat(two.publicKeyTrytes()).as("two replicas, one provider").isEqualTo(one.publicKeyTrytes());
+        assertThat(one.keys().alg()).isEqualTo(KemAlgorithm.MLKEM768);
+        assertThat(dir.resolve(EnvelopeKeyFile.FILE_NAME)).doesNotExist();
+        assertThatThrownBy(() -> new IdentityFiles(dir, new SecureRandom()).loadOrCreate(Optional.empty(), Optional.of(elsewhere.resolve("missing.key"))))
+                .isInstanceOf(IdentityException.class).hasMessageContaining("PROVIDER_ENVELOPE_KEY_FILE").hasMessageContaining("missing.key");
+        assertThat(dir.resolve(EnvelopeKeyFile.FILE_NAME)).as("a missing given key is not replaced by a new one").doesNotExist();
     }
 }
