@@ -12,6 +12,10 @@ HOME_PORT="${DEMO_HOME_PORT:-8081}"
 PROVIDER_PORT="${DEMO_PROVIDER_PORT:-8082}"
 MWM="${DEMO_MWM:-9}"
 NODE_URL="http://127.0.0.1:$NODE_PORT"
+DEVICE_PORT="${DEMO_DEVICE_PORT:-8088}"
+# My Home on localhost, the provider on 127.0.0.1: browsers keep cookies per host, not per port, so
+# the household's session and the provider staff's session (and their CSRF cookies) stay apart.
+PROVIDER_URL="http://127.0.0.1:$PROVIDER_PORT"
 JAVA=(java --add-modules jdk.incubator.vector)
 
 say() { printf 'demo: %s\n' "$*" >&2; }
@@ -42,8 +46,17 @@ wait_for() {
 }
 
 mkdir -p "$DEMO"
-say "building (mvn package, no tests)"
-mvn -B -q --no-transfer-progress -Dstyle.color=never package -DskipTests 2>&1 | sed 's/\x1b\[[0-9;]*m//g' >&2
+# Build only what is missing or older than its sources: a second run starts at once.
+jars=("$ROOT/tangle-node/target/quarkus-app/quarkus-run.jar" "$ROOT/device/target/quarkus-app/quarkus-run.jar"
+      "$ROOT/home/target/quarkus-app/quarkus-run.jar" "$ROOT/provider/target/quarkus-app/quarkus-run.jar" "$ROOT/cli/target/iotahome-cli.jar")
+stale=""
+for jar in "${jars[@]}"; do
+  if [ ! -f "$jar" ] || [ -n "$(find "$ROOT" -path '*/src/main/*' -newer "$jar" -print -quit 2>/dev/null)" ]; then stale=1; fi
+done
+if [ -n "$stale" ]; then
+  say "building (first run, or sources changed: mvn package, no tests; a few minutes)"
+  mvn -B -q --no-transfer-progress -Dstyle.color=never package -DskipTests 2>&1 | sed 's/\x1b\[[0-9;]*m//g' >&2
+fi
 
 start node "${JAVA[@]}" -Dtangle.port="$NODE_PORT" -Dtangle.data-dir="$DEMO/tangle" \
   -Dtangle.min-weight-magnitude="$MWM" -jar "$ROOT/tangle-node/target/quarkus-app/quarkus-run.jar"
@@ -54,17 +67,34 @@ wait_for socat 40 test -e "$DEMO/meter-out"
 start meter java -jar "$ROOT/cli/target/iotahome-cli.jar" meter --port "$DEMO/meter-in"
 
 start device env P1_SERIAL_PORT="$DEMO/meter-out" SMART_METER_VERSION=5.0 IOTA_PROVIDER="$NODE_URL" \
-  IOTA_MIN_WEIGHT_MAGNITUDE="$MWM" IOTAHOME_DATA="$DEMO/device" DEVICE_PUBLISH_INTERVAL=15s \
+  IOTA_MIN_WEIGHT_MAGNITUDE="$MWM" IOTAHOME_DATA="$DEMO/device" DEVICE_PUBLISH_INTERVAL=15s DEVICE_HTTP_PORT="$DEVICE_PORT" \
   java -jar "$ROOT/device/target/quarkus-app/quarkus-run.jar"
 start home env IOTA_PROVIDER="$NODE_URL" IOTA_MIN_WEIGHT_MAGNITUDE="$MWM" IOTAHOME_DATA="$DEMO/home" \
   java -Dquarkus.http.port="$HOME_PORT" -jar "$ROOT/home/target/quarkus-app/quarkus-run.jar"
 start provider env IOTA_PROVIDER="$NODE_URL" IOTA_MIN_WEIGHT_MAGNITUDE="$MWM" IOTAHOME_DATA="$DEMO/provider" \
-  MY_HOME_URL="http://localhost:$HOME_PORT" PROVIDER_PUBLIC_URL="http://localhost:$PROVIDER_PORT" \
+  MY_HOME_URL="http://localhost:$HOME_PORT" PROVIDER_PUBLIC_URL="$PROVIDER_URL" \
   java -Dquarkus.http.port="$PROVIDER_PORT" -jar "$ROOT/provider/target/quarkus-app/quarkus-run.jar"
 
 wait_for home 120 curl -sf "http://localhost:$HOME_PORT/"
-wait_for provider 120 curl -sf "http://localhost:$PROVIDER_PORT/api/identity"
+wait_for provider 120 curl -sf "$PROVIDER_URL/api/identity"
 wait_for device 120 grep -q "not paired\|paired with\|pairing pending" "$DEMO/device.log"
+
+# A demo household account, made once through My Home's own sign-up form (with its CSRF token).
+DEMO_USER=demo
+if [ ! -f "$DEMO/home-demo-password" ]; then
+  (umask 077; tr -dc 'a-km-z2-9' </dev/urandom | head -c 16 > "$DEMO/home-demo-password")
+fi
+demo_password="$(cat "$DEMO/home-demo-password")"
+jar="$DEMO/.signup-cookies"
+token="$(curl -sf -c "$jar" "http://localhost:$HOME_PORT/signup" | sed -n 's/.*name="csrf-token" value="\([^"]*\)".*/\1/p' | head -1)"
+created="$(curl -s -o /dev/null -w '%{http_code}' -b "$jar" -c "$jar" -H "Origin: http://localhost:$HOME_PORT" \
+  --data-urlencode "csrf-token=$token" --data-urlencode "username=$DEMO_USER" \
+  --data-urlencode "password=$demo_password" --data-urlencode "repeated=$demo_password" "http://localhost:$HOME_PORT/signup")"
+rm -f "$jar"
+case "$created" in
+  2??|3??) ;;
+  *) say "could not make the demo account (HTTP $created); sign up by hand at http://localhost:$HOME_PORT/signup" ;;
+esac
 
 # The secret never goes to a log (PROTOCOL.md §4): read it as a person with the device would.
 pairing="$(IOTAHOME_DATA="$DEMO/device" "$ROOT/iotahome" device pairing-text)"
@@ -72,22 +102,23 @@ staff="$(cat "$DEMO/provider/staff-password" 2>/dev/null || echo "(see $DEMO/pro
 
 cat <<TXT
 
-  iotahome demo is running (logs in $DEMO/*.log; Ctrl-C stops it)
+  iotahome demo is running (logs in $DEMO/*.log; Ctrl-C stops it; a second run resumes)
 
   tangle node   $NODE_URL   (IRI API, MWM $MWM)
-  meter         a DSMR 5.0 telegram a second on $DEMO/meter-out
-  My Home       http://localhost:$HOME_PORT/
-  provider      http://localhost:$PROVIDER_PORT/   (Wattt Insights; staff dashboard /dashboard: staff / $staff)
+  meter         a simulated DSMR 5.0 meter, a telegram a second on $DEMO/meter-out
+  device        http://127.0.0.1:$DEVICE_PORT/   (its status page: pairing text and QR code)
+  My Home       http://localhost:$HOME_PORT/   (household: $DEMO_USER / $demo_password)
+  provider      $PROVIDER_URL/   (Wattt Insights; staff dashboard $PROVIDER_URL/dashboard: staff / $staff)
 
-  0. Create your household's account at http://localhost:$HOME_PORT/signup and sign in.
-  1. Pair the device in My Home (Add a device) with this pairing text:
+  1. Sign in to My Home at http://localhost:$HOME_PORT/ as $DEMO_USER / $demo_password.
+  2. Add a device with this pairing text (also on the device's status page, as a QR code):
        $pairing
      (a paired device refuses it: './iotahome device reset' with IOTAHOME_DATA=$DEMO/device unpairs it)
-  2. Open the provider at http://localhost:$PROVIDER_PORT/ and click "Connect your smart meter":
-     My Home asks which meter to share; Grant sends you back to the provider.
-  3. Sign in to the provider's dashboard (http://localhost:$PROVIDER_PORT/dashboard) and watch the
-     household's power chart move; revoke the policy in My Home and see the provider stop
-     receiving readings after the device's key rotation, keeping what it had.
+  3. Open the provider at $PROVIDER_URL/ and click "Connect your smart meter":
+     My Home shows what it asks; Grant sends you back to the provider.
+  4. Sign in to the provider's dashboard ($PROVIDER_URL/dashboard) and watch the household's
+     power chart move; revoke the policy in My Home and see the provider stop receiving readings
+     after the device's key rotation, keeping what it had.
 
 TXT
 wait

@@ -1,7 +1,6 @@
 package org.iotahome.e2e;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,8 +33,8 @@ final class KafkaBroker implements AutoCloseable {
     }
 
     static KafkaBroker start(Path dir, int partitions) throws Exception {
-        int port = freePort();
-        int controller = freePort();
+        int port = FreePort.pick();
+        int controller = FreePort.pick();
         Path config = dir.resolve("server.properties");
         Files.createDirectories(dir);
         Files.writeString(config, String.join("\n",
@@ -93,12 +92,6 @@ final class KafkaBroker implements AutoCloseable {
         List<String> cmd = new ArrayList<>(List.of("java", "-Xmx512m", "-cp", System.getProperty("java.class.path")));
         cmd.addAll(mainAndArgs);
         return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 
     @Override

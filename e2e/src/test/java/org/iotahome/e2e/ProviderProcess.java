@@ -60,8 +60,10 @@ final class ProviderProcess implements AutoCloseable {
                 "IOTAHOME_DATA", data.toString(), "PROVIDER_INBOX_POLL", "300ms", "PROVIDER_READINGS_POLL", "300ms",
                 "PROVIDER_STAFF_PASSWORD", STAFF_PASSWORD, "PROVIDER_NAME", "Provider " + name));
         all.putAll(env);
+        // QUARKUS_HTTP_PORT in env keeps a provider on one port across restarts (its public URL); else a free one.
         ServiceProcess p = ServiceProcess.start("provider " + name, jarProperty, all,
-                List.of("-Dquarkus.http.port=0", "-Dprovider.retry-min=200ms", "-Dprovider.retry-max=2s"),
+                List.of("-Dquarkus.http.port=" + all.getOrDefault("QUARKUS_HTTP_PORT", "0"), "-Dprovider.retry-min=200ms",
+                        "-Dprovider.retry-max=2s"),
                 dir.resolve("provider-" + name + "-" + System.nanoTime() + ".log"));
         String port = p.await(Pattern.compile("Listening on: http://[^:]+:(\\d+)"), Duration.ofSeconds(90)).group(1);
         return new ProviderProcess(name, p, "http://127.0.0.1:" + port);

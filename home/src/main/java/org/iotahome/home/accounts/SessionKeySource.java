@@ -1,16 +1,11 @@
 package org.iotahome.home.accounts;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.Map;
 import java.util.Set;
 import org.eclipse.microprofile.config.spi.ConfigSource;
-import org.iotahome.protocol.storage.AtomicFile;
+import org.iotahome.protocol.storage.RandomSecretFile;
 
 /**
  * The key that encrypts form-login session cookies, kept in {@code <data dir>/session.key} (made
@@ -35,18 +30,8 @@ public final class SessionKeySource implements ConfigSource {
         return loadOrCreate(Path.of(dir).resolve(FILE));
     }
 
-    static synchronized String loadOrCreate(Path file) {
-        try {
-            if (Files.exists(file)) return Files.readString(file, StandardCharsets.US_ASCII).trim();
-            byte[] key = new byte[32];
-            new SecureRandom().nextBytes(key);
-            String text = Base64.getEncoder().encodeToString(key);
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            AtomicFile.write(file, text.getBytes(StandardCharsets.US_ASCII), true);
-            return text;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot keep the session key in " + file + ": " + e.getMessage(), e);
-        }
+    static String loadOrCreate(Path file) {
+        return RandomSecretFile.loadOrCreate(file, 32, new SecureRandom());
     }
 
     @Override
