@@ -82,11 +82,12 @@ wait_for device 120 grep -q "not paired\|paired with\|pairing pending" "$DEMO/de
 # A demo household account, made once through My Home's own sign-up form (with its CSRF token).
 DEMO_USER=demo
 if [ ! -f "$DEMO/home-demo-password" ]; then
-  (umask 077; tr -dc 'a-km-z2-9' </dev/urandom | head -c 16 > "$DEMO/home-demo-password")
+  # (no pipefail here: head closing the pipe is how tr is meant to stop)
+  (umask 077; set +o pipefail; tr -dc 'a-km-z2-9' </dev/urandom | head -c 16 > "$DEMO/home-demo-password")
 fi
 demo_password="$(cat "$DEMO/home-demo-password")"
 jar="$DEMO/.signup-cookies"
-token="$(curl -sf -c "$jar" "http://localhost:$HOME_PORT/signup" | sed -n 's/.*name="csrf-token" value="\([^"]*\)".*/\1/p' | head -1)"
+token="$(curl -sf -c "$jar" "http://localhost:$HOME_PORT/signup" | sed -n 's/.*name="csrf-token" value="\([^"]*\)".*/\1/p' | head -1 || true)"
 created="$(curl -s -o /dev/null -w '%{http_code}' -b "$jar" -c "$jar" -H "Origin: http://localhost:$HOME_PORT" \
   --data-urlencode "csrf-token=$token" --data-urlencode "username=$DEMO_USER" \
   --data-urlencode "password=$demo_password" --data-urlencode "repeated=$demo_password" "http://localhost:$HOME_PORT/signup")"
