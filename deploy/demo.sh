@@ -86,6 +86,7 @@ if [ ! -f "$DEMO/home-demo-password" ]; then
   (umask 077; set +o pipefail; tr -dc 'a-km-z2-9' </dev/urandom | head -c 16 > "$DEMO/home-demo-password")
 fi
 demo_password="$(cat "$DEMO/home-demo-password")"
+if [ ! -f "$DEMO/home-demo-account" ]; then
 jar="$DEMO/.signup-cookies"
 token="$(curl -sf -c "$jar" "http://localhost:$HOME_PORT/signup" | sed -n 's/.*name="csrf-token" value="\([^"]*\)".*/\1/p' | head -1 || true)"
 created="$(curl -s -o /dev/null -w '%{http_code}' -b "$jar" -c "$jar" -H "Origin: http://localhost:$HOME_PORT" \
@@ -93,12 +94,20 @@ created="$(curl -s -o /dev/null -w '%{http_code}' -b "$jar" -c "$jar" -H "Origin
   --data-urlencode "password=$demo_password" --data-urlencode "repeated=$demo_password" "http://localhost:$HOME_PORT/signup")"
 rm -f "$jar"
 case "$created" in
-  2??|3??) ;;
+  2??|3??) touch "$DEMO/home-demo-account" ;;
   *) say "could not make the demo account (HTTP $created); sign up by hand at http://localhost:$HOME_PORT/signup" ;;
 esac
+fi
 
 # The secret never goes to a log (PROTOCOL.md §4): read it as a person with the device would.
 pairing="$(IOTAHOME_DATA="$DEMO/device" "$ROOT/iotahome" device pairing-text)"
+if curl -sf "http://127.0.0.1:$DEVICE_PORT/status" | grep -q '"state":"PAIRED"'; then
+  step2="The device is paired already (a second run resumes). './iotahome device reset' with
+     IOTAHOME_DATA=$DEMO/device unpairs it, to pair again."
+else
+  step2="Add a device with this pairing text (also on the device's status page, as a QR code):
+       $pairing"
+fi
 staff="$(cat "$DEMO/provider/staff-password" 2>/dev/null || echo "(see $DEMO/provider/staff-password)")"
 
 cat <<TXT
@@ -112,9 +121,7 @@ cat <<TXT
   provider      $PROVIDER_URL/   (Wattt Insights; staff dashboard $PROVIDER_URL/dashboard: staff / $staff)
 
   1. Sign in to My Home at http://localhost:$HOME_PORT/ as $DEMO_USER / $demo_password.
-  2. Add a device with this pairing text (also on the device's status page, as a QR code):
-       $pairing
-     (a paired device refuses it: './iotahome device reset' with IOTAHOME_DATA=$DEMO/device unpairs it)
+  2. $step2
   3. Open the provider at $PROVIDER_URL/ and click "Connect your smart meter":
      My Home shows what it asks; Grant sends you back to the provider.
   4. Sign in to the provider's dashboard ($PROVIDER_URL/dashboard) and watch the household's
