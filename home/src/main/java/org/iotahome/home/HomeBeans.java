@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import org.iotahome.home.accounts.LoginThrottle;
+import org.iotahome.web.LoginThrottle;
 import org.iotahome.home.household.Households;
 import org.iotahome.home.projection.JpaProjectionStore;
 import org.iotahome.protocol.mam.TangleMessageTransport;

@@ -65,5 +65,9 @@ public interface ProviderConfig {
 
         /** PROVIDER_STAFF_PASSWORD: the dashboard's password; when empty one is generated once into {@code staff-password} in the data directory. */
         Optional<String> staffPassword();
+
+        /** Failed staff logins from one address within this window refuse the next ones (5 allowed). */
+        @io.smallrye.config.WithDefault("15m")
+        Duration loginThrottleWindow();
     }
 }

@@ -32,8 +32,8 @@ public class StaffPages {
 
     @GET
     @Path("login")
-    public TemplateInstance login(@QueryParam("error") boolean error) {
-        return login.data("name", config.web().name()).data("error", error);
+    public TemplateInstance login(@QueryParam("error") boolean error, @QueryParam("throttled") boolean throttled) {
+        return login.data("name", config.web().name()).data("error", error).data("throttled", throttled);
     }
 
     @POST

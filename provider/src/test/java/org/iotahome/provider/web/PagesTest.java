@@ -67,6 +67,18 @@ class PagesTest {
     }
 
     @Test
+    void failedStaffLoginsAreThrottledPerAddress() throws Exception {
+        for (int i = 0; i < 5; i++)
+            given().redirects().follow(false).formParam("j_username", "staff").formParam("j_password", "guess" + i).post("/j_security_check")
+                    .then().statusCode(302).header("Location", containsString("/login?error=true"));
+        given().redirects().follow(false).formParam("j_username", "staff").formParam("j_password", StaffLogin.PASSWORD).post("/j_security_check")
+                .then().statusCode(302).header("Location", containsString("/login?throttled=true"));
+        given().get("/login?throttled=true").then().body(containsString("Too many failed sign-ins"));
+        Thread.sleep(2_500); // the test profile's window
+        StaffLogin.signedIn().get("/dashboard").then().statusCode(200);
+    }
+
+    @Test
     void theDashboardNeedsTheStaffLogin() {
         given().redirects().follow(false).get("/dashboard").then().statusCode(302).header("Location", containsString("/login"));
         given().redirects().follow(false).formParam("j_username", "staff").formParam("j_password", "wrong").post("/j_security_check")

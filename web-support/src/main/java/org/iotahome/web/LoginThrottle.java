@@ -1,4 +1,4 @@
-package org.iotahome.home.accounts;
+package org.iotahome.web;
 
 import java.time.Clock;
 import java.time.Duration;
