@@ -153,6 +153,7 @@ class MyHomeBrowserIT {
         browser.findElement(By.linkText("Audit trail")).click();
         waitForText("Who can read this device's data now");
         assertThat(browser.getPageSource()).contains("AUTHORIZED", "127.0.0.1</strong> for");
+        assertThat(browser.findElement(By.id("access-history")).getText()).contains("127.0.0.1", "now", "still allowed");
         shot("07b-audit-trail");
         browser.get(home.url + "/");
         refusedWithNothingPublished();

@@ -145,6 +145,29 @@ class ProviderScenarioIT {
                 System.out.printf("B stored %d readings, C read %d; both cover %s..%s: B %d, C %d%n", asB.size(), asC.size(), from, to,
                         bWindow.size(), cWindow.size());
                 assertThat(bWindow).as("B has every reading of the channel across its restart, in order").isEqualTo(cWindow).hasSizeGreaterThan(10);
+
+                // Who could read the device's data, from when to when, through `./iotahome access`: the consent channel from its
+                // first root as the household holds it, and the device's data channel as C was given it (for its key rotations);
+                // it agrees with what A and B read.
+                org.iotahome.protocol.event.ChannelKey consent = home.household.state().device(device.address).orElseThrow().consent();
+                List<JsonNode> access = accessHistory(node.url, device.address.trytes(), List.of("--root", consent.root(),
+                        "--side-key", consent.sideKey(), "--data-root", cOpener.open(sentToC.mamData().root()),
+                        "--data-side-key", cOpener.open(sentToC.mamData().sideKey()), "--address", cAddress.trytes()),
+                        dir.resolve("c-envelope.key"), cKeys);
+                JsonNode forAPeriod = access.stream().filter(l -> l.path("provider").asText().equals(forA.serviceProvider().iotaAddress().trytes()))
+                        .findFirst().orElseThrow(() -> new AssertionError("no period for A in " + access));
+                assertThat(forAPeriod.path("ended").asText()).isEqualTo("REVOKED");
+                // The consent channel says when the household revoked; the device's rotation, when A really stopped reading.
+                java.time.Instant aRevoked = java.time.Instant.parse(forAPeriod.path("until").asText());
+                java.time.Instant aCutOff = java.time.Instant.parse(forAPeriod.path("cutOff").asText());
+                assertThat(aCutOff).isAfterOrEqualTo(aRevoked);
+                List<java.time.Instant> aRead = new ArrayList<>();
+                for (JsonNode r : a.readings(root)) aRead.add(meterInstant(r.path("meterTime").asText()));
+                assertThat(aRead).as("A read only what was published before the device cut it off").isNotEmpty().allMatch(t -> t.isBefore(aCutOff));
+                assertThat(java.util.Collections.max(aRead)).as("and what was published until then")
+                        .isAfter(aRevoked.minusSeconds(30));
+                assertThat(access).filteredOn(l -> l.has("provider") && l.path("until").isNull()).as("B and C still allowed").hasSize(2);
+                System.out.println("access history as C reads it: " + access);
                 cInbox.close();
             } finally {
                 a.close();
@@ -224,5 +247,26 @@ class ProviderScenarioIT {
         Files.createDirectories(SHOTS);
         Files.move(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(), SHOTS.resolve(name + ".png"),
                 StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** {@code ./iotahome access} as provider C (following the rotations that include it): its JSON lines. */
+    private static List<JsonNode> accessHistory(String nodeUrl, String device, List<String> keyArgs, Path keyFile, EnvelopeKeyPair keys)
+            throws Exception {
+        org.iotahome.protocol.envelope.EnvelopeKeyFile.write(keyFile, keys);
+        Path jar = Path.of(System.getProperty("iotahome.cli.jar", "missing:iotahome.cli.jar"));
+        List<String> command = new ArrayList<>(List.of("java", "-jar", jar.toString(), "access", "--node", nodeUrl, "--device", device,
+                "--envelope-key", keyFile.toString()));
+        command.addAll(keyArgs);
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(out).isZero();
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : out.split("\n")) if (line.startsWith("{")) lines.add(new com.fasterxml.jackson.databind.ObjectMapper().readTree(line));
+        return lines;
+    }
+
+    /** A reading's meterTime (ISO local time with offset, as the schema has it) as an instant. */
+    private static java.time.Instant meterInstant(String meterTime) {
+        return java.time.OffsetDateTime.parse(meterTime).toInstant();
     }
 }

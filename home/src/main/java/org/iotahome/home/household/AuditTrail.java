@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.iotahome.protocol.event.AccessHistory;
 import org.iotahome.protocol.event.AuthorizationRevoked;
 import org.iotahome.protocol.event.Authorized;
 import org.iotahome.protocol.event.ChannelEvent;
@@ -18,9 +19,10 @@ import org.iotahome.protocol.tangle.Address;
  * A device's consent history as a person reads it: every event on its consent channel (time,
  * type, provider, goal, where it sits on the Tangle), and who can read the device's data now: the
  * providers authorized and not revoked since, with the time of the AUTHORIZED that gave them the
- * key (the device hands its current side key to exactly these, PROTOCOL.md §7).
+ * key (the device hands its current side key to exactly these, PROTOCOL.md §7); and who could
+ * read it, from when to when ({@link AccessHistory}).
  */
-public record AuditTrail(List<Line> lines, List<Reader> readers) {
+public record AuditTrail(List<Line> lines, List<Reader> readers, List<AccessHistory.Period> access) {
 
     /** One consent event; {@code provider} and {@code goal} are empty where the event names none. */
     public record Line(long timestamp, String type, String provider, String goal, String root) {}
@@ -31,6 +33,7 @@ public record AuditTrail(List<Line> lines, List<Reader> readers) {
     public AuditTrail {
         lines = List.copyOf(lines);
         readers = List.copyOf(readers);
+        access = List.copyOf(access);
     }
 
     static AuditTrail of(Address device, List<EventLog.Entry> entries) {
@@ -58,6 +61,7 @@ public record AuditTrail(List<Line> lines, List<Reader> readers) {
             }
             lines.add(new Line(event.timestamp(), event.type(), provider, goal, e.root()));
         }
-        return new AuditTrail(lines, new ArrayList<>(readers.values()));
+        return new AuditTrail(lines, new ArrayList<>(readers.values()),
+                AccessHistory.of(device, entries.stream().map(EventLog.Entry::event).toList()));
     }
 }

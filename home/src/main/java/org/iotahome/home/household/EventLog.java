@@ -1,19 +1,13 @@
 package org.iotahome.home.household;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import org.iotahome.protocol.event.ChannelEvent;
 import org.iotahome.protocol.event.ChannelKey;
-import org.iotahome.protocol.event.EventCodec;
-import org.iotahome.protocol.mam.ChannelMessage;
-import org.iotahome.protocol.mam.ChannelReader;
+import org.iotahome.protocol.event.EventWalk;
 import org.iotahome.protocol.mam.KeySchedule;
-import org.iotahome.protocol.mam.MamMode;
 import org.iotahome.protocol.mam.MessageSource;
-import org.iotahome.protocol.mam.ReadResult;
 import org.iotahome.protocol.mam.SideKey;
-import org.iotahome.protocol.trinary.AsciiTrytes;
 import org.jboss.logging.Logger;
 
 /**
@@ -35,10 +29,10 @@ public final class EventLog {
         }
     }
 
-    private final ChannelReader reader;
+    private final MessageSource source;
 
     public EventLog(MessageSource source) {
-        this.reader = new ChannelReader(source);
+        this.source = source;
     }
 
     /** Every readable event in channel order, under one key; a message that is not an event is skipped with its reason logged. */
@@ -53,25 +47,9 @@ public final class EventLog {
 
     /** Walks the channel to its head, the key changing after each message as {@code keys} says. */
     public Walked walk(ChannelKey channel, KeySchedule keys) throws IOException {
-        List<Entry> events = new ArrayList<>();
-        String root = channel.root();
-        SideKey key = new SideKey(channel.sideKey());
-        long messages = 0;
-        while (true) {
-            ReadResult read = reader.read(root, MamMode.RESTRICTED, key, 1);
-            if (read.messages().isEmpty()) break;
-            for (ReadResult.ReadMessage m : read.messages()) {
-                messages++;
-                String text = AsciiTrytes.fromTrytes(m.message());
-                try {
-                    events.add(new Entry(EventCodec.read(text), m.root()));
-                } catch (IllegalArgumentException e) { // MalformedJsonException included
-                    LOG.warnf("skipped message %d of channel %s: %s", m.index(), channel.root(), e.getMessage());
-                }
-                key = keys.after(new ChannelMessage(m.root(), m.index(), m.message(), m.nextRoot(), key), key);
-            }
-            root = read.nextRoot();
-        }
-        return new Walked(events, messages, key, root);
+        EventWalk.Result walked = EventWalk.walk(source, channel, keys);
+        walked.skipped().forEach(s -> LOG.warnf("skipped message %d of channel %s: %s", s.index(), channel.root(), s.reason()));
+        return new Walked(walked.entries().stream().map(e -> new Entry(e.event(), e.root())).toList(), walked.messages(), walked.key(),
+                walked.nextRoot());
     }
 }

@@ -18,6 +18,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.iotahome.home.household.AuditTrail;
+import org.iotahome.protocol.event.AccessHistory;
 import org.iotahome.home.household.PairedDevice;
 import org.iotahome.protocol.mam.MamMode;
 import org.iotahome.protocol.tangle.Tangle;
@@ -40,6 +41,9 @@ public class AuditPages {
     @TemplateData
     public record ReaderView(String host, String goal, String since) {}
 
+    @TemplateData
+    public record PeriodView(String host, String goal, String from, String until, String ended) {}
+
     @Inject
     Template audit;
 
@@ -57,8 +61,18 @@ public class AuditPages {
                 bundleAt(l.root()))).toList();
         List<ReaderView> readers = trail.readers().stream()
                 .map(r -> new ReaderView(r.provider().url().getHost(), r.goal(), time(r.since()))).toList();
+        List<PeriodView> access = trail.access().stream().map(p -> new PeriodView(p.host(), p.goal(), time(p.from()),
+                p.until().map(AuditPages::time).orElse("now"), p.ended().map(AuditPages::why).orElse("still allowed"))).toList();
         return audit.data("address", device.device().iotaAddress().trytes()).data("lines", lines).data("readers", readers)
-                .data("user", home.username());
+                .data("access", access).data("user", home.username());
+    }
+
+    private static String why(AccessHistory.Ended ended) {
+        return switch (ended) {
+            case REVOKED -> "you revoked it";
+            case DEVICE_DELETED -> "you deleted the device";
+            case KEY_ROTATED_WITHOUT_IT -> "a key rotation left it out";
+        };
     }
 
     private static String time(long millis) {
