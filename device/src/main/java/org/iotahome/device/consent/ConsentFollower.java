@@ -135,7 +135,10 @@ public final class ConsentFollower {
                 .select().first(outcome -> outcome != ConsentProcessor.Outcome.UNPAIRED);
         // Demand-driven polls (not ticks), so a slow poll never overflows into a failure of the whole flow.
         Multi<ConsentProcessor.Outcome> ended = Multi.createBy().repeating()
-                .uni(() -> Uni.createFrom().item(() -> stillFollowing(root) ? ConsentProcessor.Outcome.IGNORED : ConsentProcessor.Outcome.UNPAIRED)
+                .uni(() -> Uni.createFrom().item(() -> {
+                            expireDue();
+                            return stillFollowing(root) ? ConsentProcessor.Outcome.IGNORED : ConsentProcessor.Outcome.UNPAIRED;
+                        })
                         .runSubscriptionOn(worker)
                         .onFailure().recoverWithItem(ConsentProcessor.Outcome.IGNORED))
                 .withDelay(poll)
@@ -143,6 +146,16 @@ public final class ConsentFollower {
                 .select().where(outcome -> outcome == ConsentProcessor.Outcome.UNPAIRED);
         return Multi.createBy().merging().streams(messages, ended)
                 .select().first(outcome -> outcome != ConsentProcessor.Outcome.UNPAIRED);
+    }
+
+    /** Consent that ends by itself is ended on the device's own clock, My Home running or not; a failure is retried next poll. */
+    private void expireDue() {
+        try {
+            processor.expire();
+        } catch (IOException | RuntimeException e) {
+            health.failed(DeviceStream.CONSENT_FOLLOWER, e);
+            LOG.errorf("ending an expired consent failed: %s; retrying at the next poll", e.getMessage());
+        }
     }
 
     private boolean stillFollowing(String root) {

@@ -3,9 +3,11 @@ package org.iotahome.device.consent;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.iotahome.device.pairing.DirectSender;
 import org.iotahome.device.pairing.PairingStore;
 import org.iotahome.device.pairing.Reply;
@@ -14,6 +16,8 @@ import org.iotahome.device.publish.MamPublisher;
 import org.iotahome.protocol.envelope.Envelope;
 import org.iotahome.protocol.envelope.EnvelopeSealer;
 import org.iotahome.protocol.event.AuthorizationRevoked;
+import org.iotahome.protocol.event.ConsentExpiry;
+import org.iotahome.protocol.event.Policy;
 import org.iotahome.protocol.event.Authorized;
 import org.iotahome.protocol.event.ChannelEvent;
 import org.iotahome.protocol.event.DeviceAdded;
@@ -38,7 +42,8 @@ import org.jboss.logging.Logger;
  * key for those who remain. DEVICE_DELETED: rotate for no one, forget everyone, unpair. Events for
  * other devices and other types are ignored; the consent channel is My Home's, not a stranger's.
  *
- * <p>Blocking (disk, Tangle): call it from a worker thread, one message at a time. Repeating a
+ * <p>Blocking (disk, Tangle): call it from a worker thread; its actions run one at a time (a
+ * message, an expiry check and a reset never rotate the key together). Repeating a
  * message is harmless: a provider is kept once, MAM_DATA is sent again, a rotation rotates again.
  */
 public final class ConsentProcessor {
@@ -79,7 +84,7 @@ public final class ConsentProcessor {
     }
 
     /** Acts on {@code message}, read on the consent channel that starts at {@code channelRoot}. */
-    public Outcome handle(ChannelMessage message, String channelRoot) throws IOException {
+    public synchronized Outcome handle(ChannelMessage message, String channelRoot) throws IOException {
         ChannelEvent event;
         try {
             event = EventCodec.read(message.text());
@@ -88,7 +93,7 @@ public final class ConsentProcessor {
             return Outcome.IGNORED;
         }
         if (event instanceof DeviceAdded d && forMe(d.device().iotaAddress())) return confirm(channelRoot);
-        if (event instanceof Authorized a && forMe(a.policy().device().iotaAddress())) return authorize(a.policy().serviceProvider(), message);
+        if (event instanceof Authorized a && forMe(a.policy().device().iotaAddress())) return authorize(a.policy(), message);
         if (event instanceof AuthorizationRevoked r && forMe(r.policy().device().iotaAddress())) return revoke(r.policy().serviceProvider());
         if (event instanceof DeviceDeleted d && forMe(d.device().iotaAddress())) return unpair();
         LOG.debugf("ignoring %s on the consent channel: not an event for this device", event.type());
@@ -109,8 +114,20 @@ public final class ConsentProcessor {
         return Outcome.IGNORED;
     }
 
-    private Outcome authorize(ServiceProvider provider, ChannelMessage message) throws IOException {
-        providers.add(provider);
+    private Outcome authorize(Policy policy, ChannelMessage message) throws IOException {
+        ServiceProvider provider = policy.serviceProvider();
+        Optional<Instant> expires;
+        try {
+            expires = ConsentExpiry.of(policy);
+        } catch (IllegalArgumentException e) {
+            LOG.warnf("not authorizing provider %s: %s", provider.iotaAddress(), e.getMessage());
+            return Outcome.IGNORED;
+        }
+        if (expires.isPresent() && !expires.get().isAfter(clock.instant())) {
+            LOG.infof("not authorizing provider %s: its consent ended at %s", provider.iotaAddress(), expires.get());
+            return Outcome.IGNORED;
+        }
+        providers.add(provider, expires);
         SealedChannelKey data = new SealedChannelKey(seal(provider, channel.nextRoot()), seal(provider, channel.sideKey().trytes()));
         // The consent channel from this AUTHORIZED on, under the key it was read with.
         SealedChannelKey consent = new SealedChannelKey(seal(provider, message.root()), seal(provider, message.sideKey().trytes()));
@@ -118,6 +135,21 @@ public final class ConsentProcessor {
         LOG.infof("authorized provider %s (%s): MAM_DATA sent", provider.iotaAddress(), provider.url());
         authorized.run();   // its first reading now, not at the next batch tick
         return Outcome.AUTHORIZED;
+    }
+
+    /**
+     * Consent that ends by itself (docs/consent-expiry.md): providers whose expiry has come are
+     * dropped and the key rotated once for those who remain, whether or not My Home is running.
+     * Called on every consent poll; true when it rotated.
+     */
+    public synchronized boolean expire() throws IOException {
+        List<ServiceProvider> ended = providers.expiredAt(clock.instant());
+        if (ended.isEmpty()) return false;
+        for (ServiceProvider p : ended) providers.remove(p.iotaAddress());
+        rotate(providers.all());
+        for (ServiceProvider p : ended)
+            LOG.infof("consent of provider %s ended by itself: side key rotated for %d remaining", p.iotaAddress(), providers.all().size());
+        return true;
     }
 
     private Outcome revoke(ServiceProvider provider) throws IOException {
@@ -139,7 +171,7 @@ public final class ConsentProcessor {
      * rotation rather than leaving a provider with the key (DEVICE_DELETED, and
      * {@code ./iotahome device reset}, PROTOCOL.md §4, §7).
      */
-    public void reset() throws IOException {
+    public synchronized void reset() throws IOException {
         rotate(List.of());
         providers.clear();
         pairing.delete();

@@ -255,6 +255,41 @@ class ConsentFlowTest {
     }
 
     @Test
+    void consentThatExpiresEndsOnTheDevicesOwnClockWithNothingMoreFromMyHome() throws Exception {
+        Provider a = provider('A');
+        Provider b = provider('B');
+        Provider late = provider('L');
+        java.time.Instant soon = java.time.Instant.now().plusMillis(1500);
+        home(new Authorized(1L, new Policy(a.entry(), "read", new Device(device, "P1"), "energy advice",
+                List.of(org.iotahome.protocol.event.ConsentExpiry.condition(soon.plusMillis(999))))));
+        home(new Authorized(2L, policy(b, device)));
+        home(new Authorized(3L, new Policy(late.entry(), "read", new Device(device, "P1"), "energy advice",
+                List.of(org.iotahome.protocol.event.ConsentExpiry.condition(java.time.Instant.now().minusSeconds(60))))));
+        outcomes.awaitItems(3, WAIT);
+        assertThat(outcomes.getItems()).as("an AUTHORIZED that already ended gives nothing")
+                .containsExactly(ConsentProcessor.Outcome.AUTHORIZED, ConsentProcessor.Outcome.AUTHORIZED, ConsentProcessor.Outcome.IGNORED);
+        assertThat(providers.all()).extracting(ServiceProvider::iotaAddress).containsExactly(a.entry().iotaAddress(), b.entry().iotaAddress());
+
+        // My Home says nothing more: at the expiry the device rotates its key for B alone.
+        await(() -> providers.all().size() == 1, "A's consent ended by itself");
+        assertThat(java.time.Instant.now()).isAfterOrEqualTo(soon);
+        assertThat(providers.all()).extracting(ServiceProvider::iotaAddress).containsExactly(b.entry().iotaAddress());
+        await(() -> {
+            try {
+                return !deviceChannelUnder(DEVICE_KEY).isEmpty();
+            } catch (IOException e) {
+                return false;
+            }
+        }, "the rotation is on the device channel");
+        KeyRotation rotation = (KeyRotation) deviceChannelUnder(DEVICE_KEY).get(0);
+        assertThat(rotation.keys()).containsOnlyKeys(b.entry().iotaAddress());
+        assertThat(late.inbox().getItems()).as("no MAM_DATA for an ended consent").isEmpty();
+        a.inbox().cancel();
+        b.inbox().cancel();
+        late.inbox().cancel();
+    }
+
+    @Test
     void revokingOneProviderRotatesTheKeyForTheOthersOnly() throws IOException {
         Provider a = provider('A');
         Provider b = provider('B');

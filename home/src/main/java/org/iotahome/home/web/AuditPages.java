@@ -72,6 +72,7 @@ public class AuditPages {
             case REVOKED -> "you revoked it";
             case DEVICE_DELETED -> "you deleted the device";
             case KEY_ROTATED_WITHOUT_IT -> "a key rotation left it out";
+            case EXPIRED -> "your consent ends by itself";
         };
     }
 

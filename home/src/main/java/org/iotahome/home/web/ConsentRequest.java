@@ -1,5 +1,10 @@
 package org.iotahome.home.web;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import org.iotahome.protocol.event.ConsentExpiry;
+
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,11 +18,17 @@ import org.iotahome.protocol.tangle.Address;
  */
 public sealed interface ConsentRequest {
 
-    record Valid(ServiceProvider provider, String goal) implements ConsentRequest {}
+    /** {@code expires}: when the provider asked the consent to end by itself, if it did. */
+    record Valid(ServiceProvider provider, String goal, Optional<Instant> expires) implements ConsentRequest {}
 
     record Invalid(List<String> problems) implements ConsentRequest {}
 
     static ConsentRequest of(String iotaAddress, String publicKeyTrytes, String goal, String url) {
+        return of(iotaAddress, publicKeyTrytes, goal, url, null, Clock.systemUTC());
+    }
+
+    /** {@code expires}: optional, a duration ({@code P90D}), a date or an instant (docs/consent-expiry.md). */
+    static ConsentRequest of(String iotaAddress, String publicKeyTrytes, String goal, String url, String expires, Clock clock) {
         List<String> problems = new ArrayList<>();
         Address address = null;
         EnvelopePublicKey key = null;
@@ -42,7 +53,15 @@ public sealed interface ConsentRequest {
             problems.add("url: is missing; it is where you return after granting");
         else if (back != null && !("https".equals(back.getScheme()) || "http".equals(back.getScheme())))
             problems.add("url: must be an absolute http or https URL, got " + url);
+        Optional<Instant> ends = Optional.empty();
+        if (expires != null && !expires.isBlank()) {
+            try {
+                ends = Optional.of(ConsentExpiry.fromRequest(expires, clock));
+            } catch (IllegalArgumentException e) {
+                problems.add("expires: " + e.getMessage());
+            }
+        }
         if (!problems.isEmpty()) return new Invalid(problems);
-        return new Valid(new ServiceProvider(back, address, key), goal.trim());
+        return new Valid(new ServiceProvider(back, address, key), goal.trim(), ends);
     }
 }

@@ -27,6 +27,7 @@ public class ProblemMapper implements ExceptionMapper<Exception> {
     @Override
     public Response toResponse(Exception e) {
         if (e instanceof HouseholdException h) return page(409, "That change cannot be made", h.getMessage());
+        if (e instanceof InvalidChoiceException c) return page(400, "That answer cannot be taken", c.getMessage());
         if (e instanceof WebApplicationException w) {
             int status = w.getResponse().getStatus();
             if (status == 404) return page(404, "Not found", w.getMessage() == null || w.getMessage().startsWith("HTTP")

@@ -114,9 +114,15 @@ class PagesTest {
     }
 
     private String consentRequest(Browser b) {
-        Response handoff = given().redirects().follow(false).cookies(b.cookies).queryParam("iotaAddress", PROVIDER.withChecksum())
+        return consentRequest(b, null);
+    }
+
+    private String consentRequest(Browser b, String expires) {
+        var spec = given().redirects().follow(false).cookies(b.cookies).queryParam("iotaAddress", PROVIDER.withChecksum())
                 .queryParam("publicKeyTrytes", PUBLIC_KEY).queryParam("goal", "energy advice")
-                .queryParam("url", "https://wattt.example/back").get("/new-policy");
+                .queryParam("url", "https://wattt.example/back");
+        if (expires != null) spec = spec.queryParam("expires", expires);
+        Response handoff = spec.get("/new-policy");
         assertThat(handoff.statusCode()).isEqualTo(303);
         return handoff.header("Location").replaceFirst("^.*/new-policy/", "/new-policy/");
     }
@@ -205,6 +211,35 @@ class PagesTest {
         b.get("/devices/" + device.address.trytes() + "/delete").then().statusCode(200).body(containsString("Delete this device?"));
         b.postWithToken("/devices/" + device.address.trytes() + "/delete", Map.of()).then().statusCode(303);
         assertThat(b.get("/").asString()).contains("No meter reader is paired");
+        device.close();
+    }
+
+    @Test
+    void aConsentThatEndsByItselfIsShownInPlainWordsMayBeShortenedNeverLengthenedAndTravelsInThePolicy() throws Exception {
+        Browser b = signedIn();
+        TestDevice device = pair(b);
+        String request = consentRequest(b, "P90D");
+        java.time.LocalDate lastDay = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(90);
+        String review = b.get(request).then().statusCode(200).extract().asString();
+        assertThat(review).contains("How long", "(ends in 90 days)", "max=\"" + lastDay + "\"");
+        b.postWithToken(request + "/grant", Map.of("device", device.address.trytes(), "until", lastDay.plusDays(1).toString()))
+                .then().statusCode(400).body(containsString("you can shorten it, not lengthen it"));
+        String keptAsAsked = consentRequest(b, "P90D");
+        b.get(keptAsAsked);
+        b.postWithToken(keptAsAsked + "/grant", Map.of("device", device.address.trytes(), "until", lastDay.toString())).then().statusCode(303);
+        java.time.LocalDate shorter = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(5);
+        b.postWithToken(request + "/grant", Map.of("device", device.address.trytes(), "until", shorter.toString())).then().statusCode(303);
+        org.iotahome.protocol.event.Authorized asAsked = (org.iotahome.protocol.event.Authorized) consentEvents(device).get(1);
+        assertThat(org.iotahome.protocol.event.ConsentExpiry.of(asAsked.policy()).orElseThrow()).as("the provider's own end, not midnight")
+                .isBetween(java.time.Instant.now().plus(java.time.Duration.ofDays(89)), java.time.Instant.now().plus(java.time.Duration.ofDays(90)));
+        org.iotahome.protocol.event.Authorized granted = (org.iotahome.protocol.event.Authorized) consentEvents(device).get(2);
+        assertThat(org.iotahome.protocol.event.ConsentExpiry.of(granted.policy()))
+                .contains(shorter.plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
+        // Within a week of its end the household is told, on its devices page.
+        assertThat(b.get("/").asString()).contains("(ends in 5 days)", "This consent ends within a week");
+        given().queryParam("iotaAddress", PROVIDER.withChecksum()).queryParam("publicKeyTrytes", PUBLIC_KEY).queryParam("goal", "g")
+                .queryParam("url", "https://wattt.example/back").queryParam("expires", "last tuesday").get("/new-policy").then()
+                .statusCode(400).body(containsString("expires: expires must be a duration such as P90D"));
         device.close();
     }
 

@@ -11,14 +11,15 @@ import org.iotahome.protocol.tangle.Address;
  * Who could read a device's data, from when to when, from its consent channel alone (issue 16):
  * an AUTHORIZED for the device opens a period for its provider (the device hands that provider its
  * channel's next root and key); the period ends at the provider's AUTHORIZATION_REVOKED, at
- * DEVICE_DELETED, or at a KEY_ROTATION that leaves the provider out, whichever comes first. So
+ * DEVICE_DELETED, at a KEY_ROTATION that leaves the provider out, or when the consent expires by
+ * itself ({@link ConsentExpiry}; then {@code until} may lie in the future), whichever comes first. So
  * anyone holding the consent channel's key can tell, and prove against the Tangle, when data was
  * accessible. Events for other devices are ignored; events must come in channel order.
  */
 public final class AccessHistory {
 
     /** Why a period ended. */
-    public enum Ended { REVOKED, DEVICE_DELETED, KEY_ROTATED_WITHOUT_IT }
+    public enum Ended { REVOKED, DEVICE_DELETED, KEY_ROTATED_WITHOUT_IT, EXPIRED }
 
     /**
      * One provider's access: {@code from} and {@code until} in ms since the epoch, as the consent
@@ -45,20 +46,24 @@ public final class AccessHistory {
     public static List<Period> of(Address device, List<ChannelEvent> events) {
         List<Period> closed = new ArrayList<>();
         Map<Address, Period> open = new LinkedHashMap<>();
+        Map<Address, Long> expires = new LinkedHashMap<>();
         for (ChannelEvent event : events) {
             if (event instanceof Authorized a && a.policy().device().iotaAddress().equals(device)) {
                 ServiceProvider p = a.policy().serviceProvider();
-                open.putIfAbsent(p.iotaAddress(), new Period(p.iotaAddress(), p.url().getHost(), a.policy().goal(), a.timestamp(),
-                        Optional.empty(), Optional.empty()));
+                if (open.putIfAbsent(p.iotaAddress(), new Period(p.iotaAddress(), p.url().getHost(), a.policy().goal(), a.timestamp(),
+                        Optional.empty(), Optional.empty())) == null)
+                    expiry(a.policy()).ifPresentOrElse(e -> expires.put(p.iotaAddress(), e), () -> expires.remove(p.iotaAddress()));
             } else if (event instanceof AuthorizationRevoked r && r.policy().device().iotaAddress().equals(device)) {
-                close(open, closed, r.policy().serviceProvider().iotaAddress(), r.timestamp(), Ended.REVOKED);
+                close(open, expires, closed, r.policy().serviceProvider().iotaAddress(), r.timestamp(), Ended.REVOKED);
             } else if (event instanceof DeviceDeleted d && d.device().iotaAddress().equals(device)) {
-                for (Address p : List.copyOf(open.keySet())) close(open, closed, p, d.timestamp(), Ended.DEVICE_DELETED);
+                for (Address p : List.copyOf(open.keySet())) close(open, expires, closed, p, d.timestamp(), Ended.DEVICE_DELETED);
             } else if (event instanceof KeyRotation k) {
                 for (Address p : List.copyOf(open.keySet()))
-                    if (!k.keys().containsKey(p)) close(open, closed, p, k.timestamp(), Ended.KEY_ROTATED_WITHOUT_IT);
+                    if (!k.keys().containsKey(p)) close(open, expires, closed, p, k.timestamp(), Ended.KEY_ROTATED_WITHOUT_IT);
             }
         }
+        // What is still open ends by itself where it expires.
+        for (Address p : List.copyOf(open.keySet())) if (expires.containsKey(p)) close(open, expires, closed, p, Long.MAX_VALUE, Ended.EXPIRED);
         List<Period> all = new ArrayList<>(closed);
         all.addAll(open.values());
         all.sort(java.util.Comparator.comparingLong(Period::from));
@@ -79,8 +84,21 @@ public final class AccessHistory {
         return out;
     }
 
-    private static void close(Map<Address, Period> open, List<Period> closed, Address provider, long at, Ended why) {
+    /** Closes {@code provider}'s open period at {@code at} for {@code why}, or at its expiry if that came first. */
+    private static void close(Map<Address, Period> open, Map<Address, Long> expires, List<Period> closed, Address provider, long at, Ended why) {
         Period p = open.remove(provider);
-        if (p != null) closed.add(new Period(p.provider(), p.host(), p.goal(), p.from(), Optional.of(at), Optional.of(why)));
+        Long expiry = expires.remove(provider);
+        if (p == null) return;
+        boolean expiredFirst = expiry != null && expiry <= at;
+        closed.add(new Period(p.provider(), p.host(), p.goal(), p.from(), Optional.of(expiredFirst ? expiry : at),
+                Optional.of(expiredFirst ? Ended.EXPIRED : why)));
+    }
+
+    private static Optional<Long> expiry(Policy policy) {
+        try {
+            return ConsentExpiry.of(policy).map(java.time.Instant::toEpochMilli);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty(); // a malformed expiry: the device does not take the grant either
+        }
     }
 }

@@ -85,4 +85,19 @@ class AccessHistoryTest {
         assertThat(joined.get(0).cutOff()).contains(6_200L);
         assertThat(joined.get(1).cutOff()).as("B still reads").isEmpty();
     }
+
+    @Test
+    void consentThatExpiresEndsThereUnlessSomethingEndedItFirst() {
+        Policy expiring = new Policy(policy(A, "a.example", DEVICE).serviceProvider(), "read", new Device(DEVICE, "P1"), "insight",
+                List.of(ConsentExpiry.condition(java.time.Instant.ofEpochMilli(5_000))));
+        Policy later = new Policy(policy(B, "b.example", DEVICE).serviceProvider(), "read", new Device(DEVICE, "P1"), "insight",
+                List.of(ConsentExpiry.condition(java.time.Instant.ofEpochMilli(9_000))));
+        List<Period> history = AccessHistory.of(DEVICE, List.of(new Authorized(2_000, expiring), new Authorized(3_000, later),
+                new AuthorizationRevoked(6_000, expiring), new AuthorizationRevoked(7_000, later)));
+        assertThat(history).containsExactly(
+                new Period(A, "a.example", "insight", 2_000, Optional.of(5_000L), Optional.of(Ended.EXPIRED)),
+                new Period(B, "b.example", "insight", 3_000, Optional.of(7_000L), Optional.of(Ended.REVOKED)));
+        assertThat(AccessHistory.of(DEVICE, List.of(new Authorized(3_000, later)))).as("still to come")
+                .containsExactly(new Period(B, "b.example", "insight", 3_000, Optional.of(9_000L), Optional.of(Ended.EXPIRED)));
+    }
 }
