@@ -110,9 +110,13 @@ public class ReadingsFlow {
                     Grant grant = store.get(device).filter(Grant::active).orElse(null);
                     if (grant == null || !ownership.owns(partition) || followed.putIfAbsent(device, Boolean.TRUE) != null)
                         return Multi.createFrom().<Outcome>empty();
-                    Multi<Outcome> handedOver = Multi.createFrom().ticks().every(OWNERSHIP_CHECK)
-                            .select().first(t -> !ownership.owns(partition))
-                            .map(t -> new Outcome(device, Outcome.Kind.HANDED_OVER));
+                    // A grant from the in-JVM topic is never handed over: no timer for it (thousands of grants, thousands of timers).
+                    // Otherwise one HANDED_OVER at the first check that finds the partition gone (select().first(predicate) would
+                    // take ticks *while* it holds, so it ended at the first check that found the partition still ours).
+                    Multi<Outcome> handedOver = partition == GrantOwnership.LOCAL ? Multi.createFrom().nothing()
+                            : Multi.createFrom().ticks().every(OWNERSHIP_CHECK)
+                                    .select().where(t -> !ownership.owns(partition)).select().first()
+                                    .map(t -> new Outcome(device, Outcome.Kind.HANDED_OVER));
                     return Multi.createBy().merging().streams(follower.follow(grant), consent.watch(grant), handedOver)
                             .select().first(o -> o.kind() != Outcome.Kind.HANDED_OVER)
                             .onTermination().invoke(() -> {
