@@ -14,20 +14,38 @@ public final class BundleValidator {
 
     private final int minWeightMagnitude;
     private final boolean attached;
+    private final boolean bundleHash;
 
-    private BundleValidator(int minWeightMagnitude, boolean attached) {
+    private BundleValidator(int minWeightMagnitude, boolean attached, boolean bundleHash) {
         this.minWeightMagnitude = minWeightMagnitude;
         this.attached = attached;
+        this.bundleHash = bundleHash;
     }
 
     /** For bundles read from a Tangle: every rule, with at least this proof-of-work weight. */
     public static BundleValidator attached(int minWeightMagnitude) {
-        return new BundleValidator(minWeightMagnitude, true);
+        return new BundleValidator(minWeightMagnitude, true, true);
+    }
+
+    /**
+     * For bundles read from a Tangle that carry a MAM payload (TangleMessageTransport): every rule
+     * but the bundle hash. A zero-value bundle hash is Kerl over the essences only (address, value,
+     * tags, timestamp, indexes), never the fragments, and anyone can compute it for any essences:
+     * a match says nothing about the payload, which the MAM signature authenticates (a WOTS
+     * signature under the channel's Merkle root, PROTOCOL.md §5). A forged instance with a wrong
+     * bundle hash carries either a payload whose signature fails (skipped, as it would be with a
+     * right hash) or a copy of a genuine one (the same message, read once). {@code @iota/mam@0.7.3}
+     * checks no bundle hash either, so nothing it reads is refused here. The transactions' hashes
+     * (trunk chain, proof of work) are still checked: the chain keeps one instance's fragments
+     * together however the node groups them.
+     */
+    public static BundleValidator signedPayload(int minWeightMagnitude) {
+        return new BundleValidator(minWeightMagnitude, true, false);
     }
 
     /** For bundles not yet attached: essence, indexes and hash only (no trunk chain, no PoW). */
     public static BundleValidator unattached() {
-        return new BundleValidator(0, false);
+        return new BundleValidator(0, false, true);
     }
 
     /** The first rule {@code bundle} (in index order) breaks, or null when it is valid. */
@@ -39,6 +57,7 @@ public final class BundleValidator {
             String chain = attachmentProblem(bundle);
             if (chain != null) return chain;
         }
+        if (!bundleHash) return null;
         String hash = bundle.get(0).bundle();
         String expected = BundleHash.of(bundle);
         if (!expected.equals(hash)) return "bundle hash " + hash + " does not match the essences (" + expected + ")";
