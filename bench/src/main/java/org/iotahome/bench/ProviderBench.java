@@ -37,7 +37,7 @@ import org.iotahome.provider.health.ObservedSource;
 import org.iotahome.provider.readings.ReadingSink;
 
 /**
- * {@code ./iotahome bench provider [N ...] [--measure S] [--poll S] [--pregen-limit S]}: how many
+ * {@code ./iotahome bench provider [N ...] [--measure S] [--poll S] [--pregen-limit S] [--no-baseline]}: how many
  * households one provider instance follows on this machine with its readings no older than 10 s
  * at the 95th percentile (issue 12, item 7), for N = 100, 1,000, 10,000 (stopping once it falls
  * behind), and the readings it ingests per second.
@@ -99,11 +99,14 @@ public final class ProviderBench {
         Duration poll = DEFAULT_POLL;
         // About 3 min for 10,000 households on two idle cores; a busier machine may need more, up to this.
         long pregenLimitSeconds = 420;
+        boolean withBaseline = true;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--measure" -> measureSeconds = Long.parseLong(args[++i]);
                 case "--poll" -> poll = Duration.ofMillis(Math.round(Double.parseDouble(args[++i]) * 1000));
                 case "--pregen-limit" -> pregenLimitSeconds = Long.parseLong(args[++i]);
+                // For profiling ours alone (a JFR recording of one strategy); figures to report keep the baseline.
+                case "--no-baseline" -> withBaseline = false;
                 default -> sizes.add(Integer.parseInt(args[i].replace(",", "").replace("_", "")));
             }
         }
@@ -135,7 +138,9 @@ public final class ProviderBench {
             tried.add(n);
             Result ours = run(pool, n, poll, measureNanos, false);
             System.out.println(ours.line("provider households=" + n, poll));
-            if (!baselineBehind) {
+            if (!withBaseline) {
+                System.out.printf(Locale.ROOT, "provider baseline=%s households=%d skipped=--no-baseline%n", BASELINE, n);
+            } else if (!baselineBehind) {
                 Result base = run(pool, n, poll, measureNanos, true);
                 System.out.println(base.line("provider baseline=" + BASELINE + " households=" + n, poll));
                 if (base.keptUp()) baselineKept = n;
