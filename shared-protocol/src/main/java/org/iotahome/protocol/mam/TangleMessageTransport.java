@@ -21,7 +21,7 @@ import org.iotahome.protocol.trinary.Trytes;
  * a zero-value bundle at the message's address, cut into 2187-tryte fragments (the last padded
  * with '9', which decoders ignore). Reading keeps every structurally valid bundle at an address,
  * one per message identity, in attachment order; the MAM signature decides which one counts
- * ({@link BundleValidator#signedPayload}: the bundle hash is not recomputed, it covers no fragment).
+ * ({@link BundleValidator#signedPayload}: no transaction or bundle hash is recomputed).
  *
  * <p>Blocking, like the ports it implements: call it from a worker thread.
  */
@@ -33,12 +33,21 @@ public final class TangleMessageTransport implements MessageSink, MessageSource 
     private final BundleValidator validator;
     private final Duration timeout;
 
-    public TangleMessageTransport(Tangle tangle, String tag, int minWeightMagnitude, LongSupplier clockMillis, Duration timeout) {
+    public TangleMessageTransport(Tangle tangle, String tag, LongSupplier clockMillis, Duration timeout) {
         this.tangle = tangle;
         this.tag = Trytes.requireTrytes("tag", tag);
         this.clockMillis = clockMillis;
-        this.validator = BundleValidator.signedPayload(minWeightMagnitude);
+        this.validator = BundleValidator.signedPayload();
         this.timeout = timeout;
+    }
+
+    /**
+     * As {@link #TangleMessageTransport(Tangle, String, LongSupplier, Duration)}: the weight is no
+     * longer checked on read, the MAM signature decides ({@link BundleValidator#signedPayload}).
+     */
+    @Deprecated(forRemoval = true)
+    public TangleMessageTransport(Tangle tangle, String tag, int minWeightMagnitude, LongSupplier clockMillis, Duration timeout) {
+        this(tangle, tag, clockMillis, timeout);
     }
 
     @Override

@@ -28,19 +28,26 @@ public final class BundleValidator {
     }
 
     /**
-     * For bundles read from a Tangle that carry a MAM payload (TangleMessageTransport): every rule
-     * but the bundle hash. A zero-value bundle hash is Kerl over the essences only (address, value,
-     * tags, timestamp, indexes), never the fragments, and anyone can compute it for any essences:
-     * a match says nothing about the payload, which the MAM signature authenticates (a WOTS
-     * signature under the channel's Merkle root, PROTOCOL.md §5). A forged instance with a wrong
-     * bundle hash carries either a payload whose signature fails (skipped, as it would be with a
-     * right hash) or a copy of a genuine one (the same message, read once). {@code @iota/mam@0.7.3}
-     * checks no bundle hash either, so nothing it reads is refused here. The transactions' hashes
-     * (trunk chain, proof of work) are still checked: the chain keeps one instance's fragments
-     * together however the node groups them.
+     * For bundles read from a Tangle that carry a MAM payload (TangleMessageTransport): indexes, one
+     * bundle field and no value, nothing hashed. The MAM signature authenticates the payload (a WOTS
+     * signature under the channel's Merkle root, PROTOCOL.md §5), so the hashes add nothing a reader
+     * can rely on, and {@code @iota/mam@0.7.3} checks none of them (nothing it reads is refused here):
+     * <ul>
+     * <li>The bundle hash is Kerl over the essences only (address, value, tags, timestamp, indexes),
+     * never the fragments, and anyone can compute it for any essences.</li>
+     * <li>Proof of work is the node's rule against spam (it refuses lighter transactions when they are
+     * stored); it authenticates nothing. An instance without it carries either a payload whose
+     * signature fails, skipped as junk with work is, or a copy of a genuine one: the same message,
+     * read once. Junk is also refused sooner without it: most fails MAM's checksum after the masking
+     * sponge (~80 Curl-P-27 transforms for three transactions), against ~300 for their Curl-P-81
+     * hashes.</li>
+     * <li>The trunk chain: a Tangle follows it by the hashes the node stored the transactions under,
+     * so an honest node's instances hold together; a lying node can splice fragments, and the spliced
+     * payload's signature fails, which denies nothing it could not deny by withholding them.</li>
+     * </ul>
      */
-    public static BundleValidator signedPayload(int minWeightMagnitude) {
-        return new BundleValidator(minWeightMagnitude, true, false);
+    public static BundleValidator signedPayload() {
+        return new BundleValidator(0, false, false);
     }
 
     /** For bundles not yet attached: essence, indexes and hash only (no trunk chain, no PoW). */

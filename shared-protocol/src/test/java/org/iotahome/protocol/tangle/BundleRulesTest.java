@@ -65,21 +65,20 @@ class BundleRulesTest {
     }
 
     @Test
-    void aSignedPayloadsBundleIsCheckedForItsChainAndWorkButNotItsBundleHash() {
+    void aSignedPayloadsBundleIsCheckedForItsStructureOnly() {
         List<Transaction> b = attached(big(3000), 3);
+        assertThat(BundleValidator.signedPayload().problem(b)).isNull();
         List<Transaction> retagged = new ArrayList<>(b);
         retagged.set(0, b.get(0).withObsoleteTag("Z".repeat(27)));
-        // The bundle hash covers no fragment (the MAM signature covers the payload): not recomputed.
+        // Nothing hashed: the MAM signature covers the payload, the bundle hash and PoW cover none of it.
         assertThat(BundleValidator.attached(0).problem(retagged)).contains("does not match the essences");
-        assertThat(BundleValidator.signedPayload(0).problem(retagged)).isNull();
-        assertThat(BundleValidator.signedPayload(3).problem(b)).isNull();
-        assertThat(BundleValidator.signedPayload(40).problem(b)).startsWith("transaction 0 has proof-of-work weight");
-        List<Transaction> unchained = new ArrayList<>(b);
-        unchained.set(1, attached(big(3000), 1).get(1));
-        assertThat(BundleValidator.signedPayload(0).problem(unchained)).isEqualTo("transaction 0 does not approve transaction 1 as its trunk");
+        assertThat(BundleValidator.signedPayload().problem(retagged)).isNull();
+        List<Transaction> swapped = new ArrayList<>(b);
+        Collections.swap(swapped, 0, 1);
+        assertThat(BundleValidator.signedPayload().problem(swapped)).isEqualTo("transaction 0 has currentIndex 1");
         List<Transaction> foreign = new ArrayList<>(b);
         foreign.set(1, b.get(1).withBundle("B".repeat(81)));
-        assertThat(BundleValidator.signedPayload(0).problem(foreign)).startsWith("transaction 1 belongs to another bundle");
+        assertThat(BundleValidator.signedPayload().problem(foreign)).startsWith("transaction 1 belongs to another bundle");
     }
 
     @Test
@@ -95,7 +94,7 @@ class BundleRulesTest {
     }
 
     @Test
-    void aNodeLyingAboutAHashCanLinkAForgedFragmentButTheReadersCheckRefusesIt() {
+    void aNodeLyingAboutAHashCanLinkAForgedFragmentButTheAttachedCheckRefusesIt() {
         List<Transaction> real = attached(big(2500), 1);
         assertThat(real).hasSize(3);
         Transaction forged = new Transaction("9".repeat(2187).replaceFirst("9", "A"), ADDRESS, 0, real.get(1).obsoleteTag(),
@@ -107,7 +106,7 @@ class BundleRulesTest {
         lied.put(real.get(2).hash(), real.get(2));
         List<List<Transaction>> instances = BundleAssembler.instances(lied);
         assertThat(instances).containsExactly(List.of(real.get(0), forged, real.get(2)));
-        assertThat(BundleValidator.signedPayload(0).problem(instances.get(0)))
+        assertThat(BundleValidator.attached(0).problem(instances.get(0)))
                 .isEqualTo("transaction 0 does not approve transaction 1 as its trunk");
     }
 
