@@ -52,18 +52,18 @@ import org.iotahome.provider.readings.ReadingSink;
  * gate in front of the Tangle keeps each message's address empty until its publish time. Each
  * device publishes at a random phase within the 10 s. A message's attach time is its publish time.
  *
- * <p><b>Provider.</b> What GrantFollower does for each grant, outside Quarkus: a
- * {@link ChannelFollower} (restricted, the real MAM decode and bundle checks of
- * {@link TangleMessageTransport}) over the provider's {@link ObservedSource}/{@link FollowerStatus},
+ * <p><b>Provider.</b> What ReadingsFlow runs for each grant, outside Quarkus: GrantFollower's
+ * {@link ChannelFollower} on the device channel (restricted, the real MAM decode and bundle checks of
+ * {@link TangleMessageTransport}) merged with ConsentWatch's on the consent channel (at its head,
+ * nothing new: one empty read per poll), each over the provider's {@link ObservedSource}/{@link FollowerStatus},
  * with the provider's key schedule ({@link RotatedKeys}), poll ({@code provider.readings-poll}, 10 s
  * by default) and retry (1 s .. 1 min), on a worker pool the size of Quarkus's default
  * (max(200, 8 x cores)) that is also Mutiny's default executor, as in Quarkus; each message decoded
  * by {@link EventCodec} and its DATA handed to a {@link ReadingSink}. The sink is in memory and
  * records when each reading was stored ({@code store=memory}); the position store is in memory too.
- * GrantFollower itself is not constructed: its position store is the database's, through
- * QuarkusTransaction. Followers start at random moments within the first poll, as grants arrive.
- * The bench follows all N itself: ReadingsFlow follows at most 1,024 grants at once (MAX_FOLLOWED),
- * so the service as built stops there whatever this prints.
+ * GrantFollower and ConsentWatch themselves are not constructed: their position store is the
+ * database's, through QuarkusTransaction. Followers start at random moments within the first poll,
+ * as grants arrive. The service follows up to {@code provider.followed-max} grants (10,000 by default).
  *
  * <p><b>Baseline</b> ({@code refetch-from-first-root}): the seed's provider, which read a channel
  * with {@code MAM.fetch(root)} from the root it was given: the same households, pool, poll,
