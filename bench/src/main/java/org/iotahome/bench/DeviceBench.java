@@ -143,7 +143,7 @@ public final class DeviceBench {
         try {
             InMemoryTangle tangle = new InMemoryTangle(System::currentTimeMillis);
             // MWM 0: the proof of work is priced separately below, from the measured hash rate.
-            TangleMessageTransport node = new TangleMessageTransport(tangle, "IOTAHOME9BENCH", 0, System::currentTimeMillis,
+            TangleMessageTransport node = new TangleMessageTransport(tangle, "IOTAHOME9BENCH", System::currentTimeMillis,
                     Duration.ofSeconds(60));
             ChannelPublisher channel = ChannelPublisher.open(new FileChannelStateStore(dir.resolve("channel.json")), node,
                     () -> MamChannel.open(SEED, MamMode.RESTRICTED, new SideKey("BENCHSIDEKEY"), 2));
@@ -385,7 +385,7 @@ public final class DeviceBench {
             TelegramParser parser = new TelegramParser();
             for (int i = 0; i < telegrams.size(); i++)
                 byMeterTime.put(((Reading) parser.parse(telegrams.get(i))).meterTime(), i);
-            this.reader = new ChannelReader(new TangleMessageTransport(IriTangle.remotePow(IriClient.of(url), LiveRun.MWM, 3), "IOTAHOME", LiveRun.MWM,
+            this.reader = new ChannelReader(new TangleMessageTransport(IriTangle.remotePow(IriClient.of(url), LiveRun.MWM, 3), "IOTAHOME",
                     System::currentTimeMillis, Duration.ofSeconds(60)));
             this.next = root;
             this.key = key;

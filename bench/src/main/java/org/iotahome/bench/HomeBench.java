@@ -57,7 +57,7 @@ public final class HomeBench {
     }
 
     private static void run(String where, int events, Tangle tangle, LongSupplier clock) throws Exception {
-        TangleMessageTransport transport = new TangleMessageTransport(tangle, "IOTAHOME9BENCH", 0, clock, Duration.ofMinutes(1));
+        TangleMessageTransport transport = new TangleMessageTransport(tangle, "IOTAHOME9BENCH", clock, Duration.ofMinutes(1));
         SecureRandom random = new SecureRandom();
         HomeIdentity identity = HomeIdentity.of(RandomTrytes.of(random, 81), new SideKey(RandomTrytes.of(random, 81)));
         Path dir = Files.createTempDirectory("home-bench");

@@ -35,8 +35,9 @@ import org.iotahome.provider.readings.ReadingSink;
 
 /**
  * The two ways {@link ProviderBench} follows households, each handing DATA to the same
- * {@link ReadingSink}: GrantFollower's (a ChannelFollower per grant, outside Quarkus) and the
- * seed's (every poll re-reads the channel from its first root).
+ * {@link ReadingSink}: ReadingsFlow's (a ChannelFollower per grant on its device channel and one on
+ * its consent channel, outside Quarkus) and the seed's (every poll re-reads the device channel from
+ * its first root; the seed never read consent channels).
  */
 final class ProviderFollowers {
 
@@ -81,7 +82,11 @@ final class ProviderFollowers {
         }
     }
 
-    /** GrantFollower.follow: one ChannelFollower per grant, position kept after each handled message. */
+    /**
+     * What ReadingsFlow runs per grant: GrantFollower.follow (one ChannelFollower on the device channel, position kept
+     * after each handled message) merged with ConsentWatch.watch (one on the consent channel, here at its head with
+     * nothing new: one empty read per poll, as a household that granted and did nothing since).
+     */
     static final class Follow extends Handler {
 
         private final KeySchedule keys;
@@ -98,7 +103,20 @@ final class ProviderFollowers {
             String channel = house.root();
             ChannelFollower follower = new ChannelFollower(new ObservedSource(source, status, channel), MamMode.RESTRICTED, poll,
                     RETRY_MIN, RETRY_MAX, worker, new MemoryPosition(), skipped -> {});
-            return follower.follow(new FollowerPosition(house.root(), house.key()), keys, m -> handle(channel, m))
+            Multi<Outcome> device = follower.follow(new FollowerPosition(house.root(), house.key()), keys, m -> handle(channel, m))
+                    .onFailure().invoke(e -> status.failed(channel, String.valueOf(e.getMessage())))
+                    .onFailure().retry().withBackOff(RETRY_MIN, RETRY_MAX).indefinitely()
+                    .select().first(o -> o.kind() != Outcome.Kind.REVOKED)
+                    .onTermination().invoke(() -> status.stopped(channel));
+            return Multi.createBy().merging().streams(device, consent(house));
+        }
+
+        private Multi<Outcome> consent(SimulatedHouseholds.House house) {
+            String channel = house.consentRoot();
+            ChannelFollower follower = new ChannelFollower(new ObservedSource(source, status, channel), MamMode.RESTRICTED, poll,
+                    RETRY_MIN, RETRY_MAX, worker, new MemoryPosition(), skipped -> {});
+            return follower.follow(new FollowerPosition(channel, house.key()), keys,
+                            m -> Uni.createFrom().item(new Outcome(house.root(), Outcome.Kind.SKIPPED)))
                     .onFailure().invoke(e -> status.failed(channel, String.valueOf(e.getMessage())))
                     .onFailure().retry().withBackOff(RETRY_MIN, RETRY_MAX).indefinitely()
                     .select().first(o -> o.kind() != Outcome.Kind.REVOKED)

@@ -46,8 +46,11 @@ final class SimulatedHouseholds {
     private static final String NINES_81 = "9".repeat(81);
     private static final String NINES_27 = "9".repeat(27);
 
-    /** One household's device channel: its first root and key, and each message's root and address, in order. */
-    record House(String root, SideKey key, String[] messageRoots, String[] addresses) {}
+    /**
+     * One household's device channel: its first root and key, and each message's root and address, in order; and the
+     * head of its consent channel, where nothing new is published during a run.
+     */
+    record House(String root, SideKey key, String[] messageRoots, String[] addresses, String consentRoot) {}
 
     final int messages;
     private final InMemoryTangle tangle = new InMemoryTangle(System::currentTimeMillis);
@@ -109,7 +112,7 @@ final class SimulatedHouseholds {
             attach(created.message().address(), created.message().payload());
             channel = created.next();
         }
-        return new House(first, key, roots, addresses);
+        return new House(first, key, roots, addresses, RandomTrytes.of(random, 81));
     }
 
     /** The bundle TangleMessageTransport.send makes (its hash taken once, not normalized), attached. */
@@ -185,7 +188,7 @@ final class SimulatedHouseholds {
     }
 
     static TangleMessageTransport transport(Tangle tangle) {
-        // As ReadingsBeans makes the provider's source: its tag, MWM 0 (nothing attached here is worked), 30 s reads.
-        return new TangleMessageTransport(tangle, "IOTAHOME9PROVIDER", 0, System::currentTimeMillis, Duration.ofSeconds(30));
+        // As ReadingsBeans makes the provider's source: its tag and 30 s reads (no weight checked on MAM reads).
+        return new TangleMessageTransport(tangle, "IOTAHOME9PROVIDER", System::currentTimeMillis, Duration.ofSeconds(30));
     }
 }

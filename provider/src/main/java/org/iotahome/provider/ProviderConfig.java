@@ -33,6 +33,13 @@ public interface ProviderConfig {
     /** How often a device channel's head is polled for new events. */
     Duration readingsPoll();
 
+    /**
+     * PROVIDER_FOLLOWED_MAX: grants this instance follows at once at most; more wait, unread, until a
+     * followed one ends. A bound on the followers' memory and on the node reads they make (two channels
+     * polled per grant each readings-poll), not on how many grants are kept.
+     */
+    int followedMax();
+
     /** Unconfirmed grants (a MAM_DATA whose consent channel has not yet confirmed it) kept at most. */
     int pendingMax();
 

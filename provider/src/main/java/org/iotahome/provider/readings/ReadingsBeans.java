@@ -81,7 +81,7 @@ public class ReadingsBeans {
     @Produces
     @Singleton
     TangleMessageTransport source(ProviderConfig config, Tangle tangle) {
-        return new TangleMessageTransport(tangle, TAG, config.minWeightMagnitude(), System::currentTimeMillis, READ_TIMEOUT);
+        return new TangleMessageTransport(tangle, TAG, System::currentTimeMillis, READ_TIMEOUT);
     }
 
     @Produces

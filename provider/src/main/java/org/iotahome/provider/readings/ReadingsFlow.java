@@ -19,6 +19,7 @@ import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.eclipse.microprofile.reactive.messaging.Outgoing;
 import org.iotahome.protocol.event.Data;
 import org.iotahome.protocol.event.EventCodec;
+import org.iotahome.provider.ProviderConfig;
 import org.iotahome.provider.consent.ConsentWatch;
 import org.iotahome.provider.consent.GrantConfirmation;
 import org.iotahome.provider.inbox.Grant;
@@ -39,8 +40,6 @@ import org.jboss.logging.Logger;
 public class ReadingsFlow {
 
     private static final Logger LOG = Logger.getLogger(ReadingsFlow.class);
-    /** Device channels followed at once at most; more wait until one is revoked. */
-    private static final int MAX_FOLLOWED = 1024;
     /** How often a followed grant checks that its partition is still this instance's. */
     private static final Duration OWNERSHIP_CHECK = Duration.ofSeconds(2);
 
@@ -65,6 +64,9 @@ public class ReadingsFlow {
     @Inject
     ReadingStore readings;
 
+    @Inject
+    ProviderConfig config;
+
     private static final Duration MAX_STORE_WAIT = Duration.ofSeconds(30);
     private volatile boolean stopping;
     private final java.util.concurrent.atomic.AtomicReference<String> storeFailure = new java.util.concurrent.atomic.AtomicReference<>();
@@ -88,7 +90,13 @@ public class ReadingsFlow {
     @Incoming("grants-in")
     @Outgoing("outcomes")
     Multi<Message<Outcome>> follow(Multi<Message<String>> grants) {
-        return grants.onItem().transformToMulti(this::followed).merge(MAX_FOLLOWED).map(Message::of);
+        // Grants past the bound wait upstream (the topic is read no further) until a followed one ends.
+        return grants.onItem().transformToMulti(this::followed).merge(followedMax(config.followedMax())).map(Message::of);
+    }
+
+    static int followedMax(int configured) {
+        if (configured < 1) throw new IllegalArgumentException("provider.followed-max must be at least 1, was " + configured);
+        return configured;
     }
 
     /** One grant's outcomes while it is active and its partition this instance's; the message is acknowledged at once. */
@@ -102,9 +110,13 @@ public class ReadingsFlow {
                     Grant grant = store.get(device).filter(Grant::active).orElse(null);
                     if (grant == null || !ownership.owns(partition) || followed.putIfAbsent(device, Boolean.TRUE) != null)
                         return Multi.createFrom().<Outcome>empty();
-                    Multi<Outcome> handedOver = Multi.createFrom().ticks().every(OWNERSHIP_CHECK)
-                            .select().first(t -> !ownership.owns(partition))
-                            .map(t -> new Outcome(device, Outcome.Kind.HANDED_OVER));
+                    // A grant from the in-JVM topic is never handed over: no timer for it (thousands of grants, thousands of timers).
+                    // Otherwise one HANDED_OVER at the first check that finds the partition gone (select().first(predicate) would
+                    // take ticks *while* it holds, so it ended at the first check that found the partition still ours).
+                    Multi<Outcome> handedOver = partition == GrantOwnership.LOCAL ? Multi.createFrom().nothing()
+                            : Multi.createFrom().ticks().every(OWNERSHIP_CHECK)
+                                    .select().where(t -> !ownership.owns(partition)).select().first()
+                                    .map(t -> new Outcome(device, Outcome.Kind.HANDED_OVER));
                     return Multi.createBy().merging().streams(follower.follow(grant), consent.watch(grant), handedOver)
                             .select().first(o -> o.kind() != Outcome.Kind.HANDED_OVER)
                             .onTermination().invoke(() -> {

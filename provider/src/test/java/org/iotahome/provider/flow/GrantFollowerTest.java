@@ -70,7 +70,7 @@ class GrantFollowerTest {
 
     /** A fresh follower and store on the same database, as after a restart. */
     private GrantFollower follower(ReadingStore readings) {
-        return new GrantFollower(new TangleMessageTransport(tangle, "IOTAHOME9PROVIDER", 0, System::currentTimeMillis, WAIT), worker,
+        return new GrantFollower(new TangleMessageTransport(tangle, "IOTAHOME9PROVIDER", System::currentTimeMillis, WAIT), worker,
                 new GrantFollower.Settings(FAST, FAST, FAST), new FollowerPositions(), RotatedKeys.provider(ME, new EnvelopeOpener(KEYS)),
                 ReadingsInto.store(readings), grants, new FollowerStatus(Clock.systemUTC(), new SimpleMeterRegistry()));
     }

@@ -54,7 +54,7 @@ final class TestDevice {
 
     TestDevice(InMemoryTangle tangle, Path dir) throws IOException {
         this.tangle = tangle;
-        TangleMessageTransport transport = new TangleMessageTransport(tangle, "IOTAHOME9DEVICE", 0, System::currentTimeMillis, WAIT);
+        TangleMessageTransport transport = new TangleMessageTransport(tangle, "IOTAHOME9DEVICE", System::currentTimeMillis, WAIT);
         this.firstKey = new SideKey(randomTrytes(81));
         String seed = randomTrytes(81);
         this.channel = ChannelPublisher.open(new FileChannelStateStore(dir.resolve("channel.json")), transport,

@@ -45,7 +45,7 @@ class GrantFollowerDataFormsTest {
 
     private GrantFollower follower(ReadingStore readings, GrantStore grants) {
         InMemoryTangle tangle = new InMemoryTangle(System::currentTimeMillis);
-        return new GrantFollower(new TangleMessageTransport(tangle, "IOTAHOME9PROVIDER", 0, System::currentTimeMillis, Duration.ofSeconds(5)),
+        return new GrantFollower(new TangleMessageTransport(tangle, "IOTAHOME9PROVIDER", System::currentTimeMillis, Duration.ofSeconds(5)),
                 Runnable::run, new GrantFollower.Settings(Duration.ofMillis(10), Duration.ofMillis(10), Duration.ofMillis(10)), new FollowerPositions(),
                 RotatedKeys.provider(new Address("M".repeat(81)), new EnvelopeOpener(EnvelopeKeyPair.generate(KemAlgorithm.MLKEM768, new SecureRandom()))),
                 ReadingsInto.store(readings), grants, new FollowerStatus(Clock.systemUTC(), new SimpleMeterRegistry()));

@@ -43,13 +43,24 @@ public final class RotatedKeys implements KeySchedule {
 
     @Override
     public SideKey after(ChannelMessage message, SideKey current) {
+        String text = message.text();
+        if (cannotBeARotation(text)) return current;
         ChannelEvent event;
         try {
-            event = EventCodec.read(message.text());
+            event = EventCodec.read(text);
         } catch (IllegalArgumentException e) {
             return current;
         }
         return event instanceof KeyRotation rotation ? keyFor(rotation).orElse(current) : current;
+    }
+
+    /**
+     * True when no JSON string in {@code text} can read "KEY_ROTATION": it holds neither that literal
+     * nor a backslash-u escape (the only escape that can spell a letter or '_'). Every message is
+     * asked after, and most are DATA: this spares them a second JSON parse (their handler parses them).
+     */
+    static boolean cannotBeARotation(String text) {
+        return !text.contains(KeyRotation.TYPE) && !text.contains("\\u");
     }
 
     /** The new side key for this reader, or empty when the rotation leaves it out. */

@@ -127,6 +127,32 @@ public final class Curl implements Sponge {
         return c;
     }
 
+    /**
+     * Replaces the 243 trits at {@code offset} by their hash, {@code times} times over: what
+     * {@code reset(); absorb(chunk); squeeze(chunk)} repeated gives (WOTS chains, PROTOCOL.md §5),
+     * and the sponge is left as that last squeeze leaves it. Between hashes the chunk stays in the
+     * bit planes where the transform left it: the squeezed rate is the next absorb's input, so only
+     * the capacity is reset to zero trits, and no trit is unpacked until the end.
+     */
+    public void hashChunk(byte[] trits, int offset, int times) {
+        if (times <= 0) return;
+        reset();
+        writeInOrder(trits, offset, HASH_LENGTH);
+        transform();
+        for (int k = 1; k < times; k++) {
+            long[] rate = RateMasks.of(inv);
+            for (int w = 0; w < WORDS; w++) {
+                lo[w] = (lo[w] & rate[w]) | ~rate[w];
+                hi[w] = (hi[w] & rate[w]) | ~rate[w];
+            }
+            lo[WORDS - 1] &= LAST;
+            hi[WORDS - 1] &= LAST;
+            transform();
+        }
+        read(trits, offset, HASH_LENGTH);
+        pending = true;
+    }
+
     /** Curl-P-81 hash of whole trits: the transaction hash. */
     public static byte[] hash81(byte[] trits) {
         Curl c = p81();
@@ -153,9 +179,10 @@ public final class Curl implements Sponge {
         for (int i = 0; i < n; i++) {
             int t = trits[offset + i];
             int w = p >>> 6;
-            long bit = 1L << p;
-            l[w] = t == 1 ? l[w] & ~bit : l[w] | bit;
-            h[w] = t == -1 ? h[w] & ~bit : h[w] | bit;
+            long clear = ~(1L << p);
+            // Branch-free: random trits would mispredict a branch a third of the time (MAM absorbs mid-state often).
+            l[w] = (l[w] & clear) | ((long) ((t - 1) >>> 31) << p); // 1 unless t == 1
+            h[w] = (h[w] & clear) | ((long) ((-t - 1) >>> 31) << p); // 1 unless t == -1
             p += inv;
             if (p >= STATE_LENGTH) p -= STATE_LENGTH;
         }
@@ -223,6 +250,27 @@ public final class Curl implements Sponge {
             int[] at = new int[HASH_LENGTH];
             for (int i = 0; i < HASH_LENGTH; i++) at[i] = (int) ((long) i * inv % STATE_LENGTH);
             return at;
+        }
+    }
+
+    /** For each storage order {@code inv} (not a multiple of 3), the bits where the rate (logical trits 0..242) sits. */
+    private static final class RateMasks {
+        private static final long[][] MASKS = new long[STATE_LENGTH][];
+
+        static {
+            for (int inv = 1; inv < STATE_LENGTH; inv++) {
+                if (inv % 3 == 0) continue;
+                long[] m = new long[WORDS];
+                for (int x = 0; x < HASH_LENGTH; x++) {
+                    int p = (int) ((long) x * inv % STATE_LENGTH);
+                    m[p >>> 6] |= 1L << p;
+                }
+                MASKS[inv] = m;
+            }
+        }
+
+        static long[] of(int inv) {
+            return MASKS[inv];
         }
     }
 

@@ -109,11 +109,7 @@ public final class Iss {
 
     /** Replaces the 243 trits at {@code p} by their Curl-P-27 hash, {@code times} times. */
     static void hashChunk(Curl curl, byte[] trits, int p, int times) {
-        for (int k = 0; k < times; k++) {
-            curl.reset();
-            curl.absorb(trits, p, HASH_LENGTH);
-            curl.squeeze(trits, p, HASH_LENGTH);
-        }
+        curl.hashChunk(trits, p, times);
     }
 
     /** Adds a non-negative integer to balanced trits in place (carry past the top is dropped). */

@@ -4,13 +4,12 @@ import io.smallrye.mutiny.TimeoutException;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.LongSupplier;
 import org.iotahome.protocol.tangle.BundleValidator;
 import org.iotahome.protocol.tangle.MessageBundle;
-import org.iotahome.protocol.tangle.MessageIdentity;
 import org.iotahome.protocol.tangle.Tangle;
 import org.iotahome.protocol.tangle.TangleCursor;
 import org.iotahome.protocol.tangle.TangleException;
@@ -21,7 +20,8 @@ import org.iotahome.protocol.trinary.Trytes;
  * MAM payloads on a {@link Tangle}, as {@code @iota/mam}'s attach and fetch put them: a payload is
  * a zero-value bundle at the message's address, cut into 2187-tryte fragments (the last padded
  * with '9', which decoders ignore). Reading keeps every structurally valid bundle at an address,
- * one per message identity, in attachment order; the MAM signature decides which one counts.
+ * one per message identity, in attachment order; the MAM signature decides which one counts
+ * ({@link BundleValidator#signedPayload}: no transaction or bundle hash is recomputed).
  *
  * <p>Blocking, like the ports it implements: call it from a worker thread.
  */
@@ -33,12 +33,21 @@ public final class TangleMessageTransport implements MessageSink, MessageSource 
     private final BundleValidator validator;
     private final Duration timeout;
 
-    public TangleMessageTransport(Tangle tangle, String tag, int minWeightMagnitude, LongSupplier clockMillis, Duration timeout) {
+    public TangleMessageTransport(Tangle tangle, String tag, LongSupplier clockMillis, Duration timeout) {
         this.tangle = tangle;
         this.tag = Trytes.requireTrytes("tag", tag);
         this.clockMillis = clockMillis;
-        this.validator = BundleValidator.attached(minWeightMagnitude);
+        this.validator = BundleValidator.signedPayload();
         this.timeout = timeout;
+    }
+
+    /**
+     * As {@link #TangleMessageTransport(Tangle, String, LongSupplier, Duration)}: the weight is no
+     * longer checked on read, the MAM signature decides ({@link BundleValidator#signedPayload}).
+     */
+    @Deprecated(forRemoval = true)
+    public TangleMessageTransport(Tangle tangle, String tag, int minWeightMagnitude, LongSupplier clockMillis, Duration timeout) {
+        this(tangle, tag, clockMillis, timeout);
     }
 
     @Override
@@ -63,13 +72,15 @@ public final class TangleMessageTransport implements MessageSink, MessageSource 
         } catch (TangleException | TimeoutException e) {
             throw new IOException("cannot read the MAM messages at " + address + ": " + e.getMessage(), e);
         }
-        Set<String> seen = new LinkedHashSet<>();
+        // One payload per message identity (bundle hash and fragments, MessageIdentity's rule), compared whole: equal
+        // strings are the same identity, without a Curl-P-81 pass over every fragment to name it.
+        Set<String> seen = new HashSet<>();
         List<String> payloads = new ArrayList<>();
         for (List<Transaction> bundle : instances) {
-            if (validator.problem(bundle) != null || !seen.add(MessageIdentity.of(bundle))) continue;
+            if (validator.problem(bundle) != null) continue;
             StringBuilder payload = new StringBuilder(bundle.size() * Transaction.FRAGMENT_TRYTES);
             for (Transaction tx : bundle) payload.append(tx.signatureMessageFragment());
-            payloads.add(payload.toString());
+            if (seen.add(bundle.get(0).bundle() + payload)) payloads.add(payload.toString());
         }
         return payloads;
     }

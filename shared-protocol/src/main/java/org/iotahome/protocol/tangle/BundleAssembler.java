@@ -2,7 +2,6 @@ package org.iotahome.protocol.tangle;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,14 +31,26 @@ public final class BundleAssembler {
      * reattachments included: for readers that settle identities across polls themselves.
      */
     public static List<List<Transaction>> instances(List<Transaction> found) {
-        Map<String, Transaction> byHash = new HashMap<>();
+        Map<String, Transaction> byHash = new LinkedHashMap<>();
         for (Transaction tx : found) byHash.put(tx.hash(), tx);
-        List<Transaction> tails = new ArrayList<>();
-        for (Transaction tx : found) if (tx.currentIndex() == 0) tails.add(tx);
-        tails.sort(Comparator.comparingLong(Transaction::attachmentTimestamp).thenComparing(Transaction::hash));
+        return instances(byHash);
+    }
+
+    /**
+     * As {@link #instances(List)}, with each transaction keyed by the hash it was stored or found
+     * under (a node's findTransactions answer, a store's key) instead of one computed here: the
+     * chain then holds only as far as those hashes are true, so a reader checks it against computed
+     * hashes ({@link BundleValidator#attached}) before trusting an instance. That check hashes each
+     * transaction once; hashing here too would be the same Curl-P-81 work twice.
+     */
+    public static List<List<Transaction>> instances(Map<String, Transaction> byHash) {
+        List<Map.Entry<String, Transaction>> tails = new ArrayList<>();
+        for (Map.Entry<String, Transaction> e : byHash.entrySet()) if (e.getValue().currentIndex() == 0) tails.add(e);
+        tails.sort(Comparator.comparingLong((Map.Entry<String, Transaction> e) -> e.getValue().attachmentTimestamp())
+                .thenComparing(Map.Entry::getKey));
         List<List<Transaction>> out = new ArrayList<>();
-        for (Transaction tail : tails) {
-            List<Transaction> chain = chainFrom(tail, byHash);
+        for (Map.Entry<String, Transaction> tail : tails) {
+            List<Transaction> chain = chainFrom(tail.getValue(), byHash);
             if (chain != null) out.add(chain);
         }
         return List.copyOf(out);

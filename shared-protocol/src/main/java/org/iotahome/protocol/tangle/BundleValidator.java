@@ -14,20 +14,45 @@ public final class BundleValidator {
 
     private final int minWeightMagnitude;
     private final boolean attached;
+    private final boolean bundleHash;
 
-    private BundleValidator(int minWeightMagnitude, boolean attached) {
+    private BundleValidator(int minWeightMagnitude, boolean attached, boolean bundleHash) {
         this.minWeightMagnitude = minWeightMagnitude;
         this.attached = attached;
+        this.bundleHash = bundleHash;
     }
 
     /** For bundles read from a Tangle: every rule, with at least this proof-of-work weight. */
     public static BundleValidator attached(int minWeightMagnitude) {
-        return new BundleValidator(minWeightMagnitude, true);
+        return new BundleValidator(minWeightMagnitude, true, true);
+    }
+
+    /**
+     * For bundles read from a Tangle that carry a MAM payload (TangleMessageTransport): indexes, one
+     * bundle field and no value, nothing hashed. The MAM signature authenticates the payload (a WOTS
+     * signature under the channel's Merkle root, PROTOCOL.md §5), so the hashes add nothing a reader
+     * can rely on, and {@code @iota/mam@0.7.3} checks none of them (nothing it reads is refused here):
+     * <ul>
+     * <li>The bundle hash is Kerl over the essences only (address, value, tags, timestamp, indexes),
+     * never the fragments, and anyone can compute it for any essences.</li>
+     * <li>Proof of work is the node's rule against spam (it refuses lighter transactions when they are
+     * stored); it authenticates nothing. An instance without it carries either a payload whose
+     * signature fails, skipped as junk with work is, or a copy of a genuine one: the same message,
+     * read once. Junk is also refused sooner without it: most fails MAM's checksum after the masking
+     * sponge (~80 Curl-P-27 transforms for three transactions), against ~300 for their Curl-P-81
+     * hashes.</li>
+     * <li>The trunk chain: a Tangle follows it by the hashes the node stored the transactions under,
+     * so an honest node's instances hold together; a lying node can splice fragments, and the spliced
+     * payload's signature fails, which denies nothing it could not deny by withholding them.</li>
+     * </ul>
+     */
+    public static BundleValidator signedPayload() {
+        return new BundleValidator(0, false, false);
     }
 
     /** For bundles not yet attached: essence, indexes and hash only (no trunk chain, no PoW). */
     public static BundleValidator unattached() {
-        return new BundleValidator(0, false);
+        return new BundleValidator(0, false, true);
     }
 
     /** The first rule {@code bundle} (in index order) breaks, or null when it is valid. */
@@ -39,6 +64,7 @@ public final class BundleValidator {
             String chain = attachmentProblem(bundle);
             if (chain != null) return chain;
         }
+        if (!bundleHash) return null;
         String hash = bundle.get(0).bundle();
         String expected = BundleHash.of(bundle);
         if (!expected.equals(hash)) return "bundle hash " + hash + " does not match the essences (" + expected + ")";

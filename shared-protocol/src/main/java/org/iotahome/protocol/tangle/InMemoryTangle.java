@@ -2,7 +2,6 @@ package org.iotahome.protocol.tangle;
 
 import io.smallrye.mutiny.Uni;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,11 +56,11 @@ public final class InMemoryTangle implements Tangle {
 
     @Override
     public synchronized Uni<List<List<Transaction>>> bundlesSince(String address, TangleCursor cursor) {
-        List<Transaction> fresh = new ArrayList<>();
+        // Keyed by the hash computed when stored, as a node answers findTransactions with the hashes it stored.
+        Map<String, Transaction> fresh = new LinkedHashMap<>();
         for (Stored stored : byAddress.getOrDefault(address, List.of())) {
-            if (!cursor.transactions().contains(stored.hash())) fresh.add(stored.tx());
+            if (!cursor.transactions().contains(stored.hash())) fresh.put(stored.hash(), stored.tx());
         }
-        fresh.sort(Comparator.comparingLong(Transaction::attachmentTimestamp));
         return Uni.createFrom().item(BundleAssembler.instances(fresh));
     }
 

@@ -4,7 +4,9 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@link Tangle} over a node's IRI HTTP API (PROTOCOL.md §2). Proof of work is done by the node
@@ -59,8 +61,7 @@ public final class IriTangle implements Tangle {
     public Uni<List<List<Transaction>>> bundlesSince(String address, TangleCursor cursor) {
         return client.findTransactionsByAddress(address)
                 .map(hashes -> hashes.stream().distinct().filter(h -> !cursor.transactions().contains(h)).toList())
-                .chain(client::getTrytes)
-                .map(IriTangle::parse)
+                .chain(hashes -> client.getTrytes(hashes).map(trytes -> parse(hashes, trytes)))
                 .map(BundleAssembler::instances);
     }
 
@@ -69,13 +70,18 @@ public final class IriTangle implements Tangle {
         return client.getTrytes(hashes);
     }
 
-    /** Transactions from getTrytes; an all-'9' answer (unknown hash) or malformed trytes is left out. */
-    private static List<Transaction> parse(List<String> trytes) {
-        List<Transaction> out = new ArrayList<>(trytes.size());
-        for (String t : trytes) {
+    /**
+     * Transactions from getTrytes, keyed by the hash they were asked for (the node's word: readers
+     * check the chain against computed hashes); an all-'9' answer (unknown hash) or malformed trytes
+     * is left out.
+     */
+    private static Map<String, Transaction> parse(List<String> hashes, List<String> trytes) {
+        Map<String, Transaction> out = new LinkedHashMap<>();
+        for (int i = 0; i < trytes.size() && i < hashes.size(); i++) {
+            String t = trytes.get(i);
             if (t == null || t.equals(ALL_NINES)) continue;
             try {
-                out.add(Transaction.fromTrytes(t));
+                out.put(hashes.get(i), Transaction.fromTrytes(t));
             } catch (IllegalArgumentException e) {
                 // a node that returns garbage for one hash: the assembler will not find that bundle complete
             }

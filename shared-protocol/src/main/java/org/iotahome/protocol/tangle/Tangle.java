@@ -19,7 +19,9 @@ public interface Tangle {
     /**
      * The complete bundle instances at {@code address} holding no transaction the cursor has
      * settled, each in index order, ordered by their tail's attachment time (see
-     * {@link BundleAssembler#instances}: instances sharing a bundle hash are all returned).
+     * {@link BundleAssembler#instances}: instances sharing a bundle hash are all returned). The
+     * trunk chain is followed by the hashes the transactions are stored under, as the node gives
+     * them; {@link BundleValidator#attached} checks it against computed hashes.
      */
     Uni<List<List<Transaction>>> bundlesSince(String address, TangleCursor cursor);
 

@@ -74,4 +74,17 @@ class RotatedKeysTest {
         assertThat(keys.after(new ChannelMessage("R".repeat(81), 0, AsciiTrytes.toTrytes("junk"), "N".repeat(81), OLD), OLD))
                 .isEqualTo(OLD);
     }
+
+    @Test
+    void onlyTextThatCannotSpellTheRotationTypeIsPassedOverUnparsed() {
+        assertThat(RotatedKeys.cannotBeARotation(EventCodec.write(new Data(1, "raw\r\n", List.of())))).isTrue();
+        assertThat(RotatedKeys.cannotBeARotation("{\"type\":\"KEY_ROTATION\"}")).isFalse();
+        assertThat(RotatedKeys.cannotBeARotation("{\"type\":\"KEY\\u005fROTATION\"}")).isFalse();
+        // An escaped type is still a rotation: it is parsed, and its key taken.
+        KeyRotation rotation = new KeyRotation(1, Map.of(ME, SEALER.seal(MINE.publicKey(), "NEW9KEY")));
+        String escaped = EventCodec.write(rotation).replace("KEY_ROTATION", "KEY\\u005fROTATION");
+        assertThat(escaped).doesNotContain("KEY_ROTATION");
+        assertThat(keys.after(new ChannelMessage("R".repeat(81), 0, AsciiTrytes.toTrytes(escaped), "N".repeat(81), OLD), OLD))
+                .isEqualTo(new SideKey("NEW9KEY"));
+    }
 }

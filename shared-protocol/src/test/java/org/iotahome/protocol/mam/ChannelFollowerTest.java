@@ -29,7 +29,7 @@ class ChannelFollowerTest {
 
     private final AtomicLong clock = new AtomicLong(1_700_000_000_000L);
     private final InMemoryTangle tangle = new InMemoryTangle(clock::incrementAndGet);
-    private final TangleMessageTransport transport = new TangleMessageTransport(tangle, "IOTAHOME", 0, clock::get, WAIT);
+    private final TangleMessageTransport transport = new TangleMessageTransport(tangle, "IOTAHOME", clock::get, WAIT);
     private final List<ReadResult.Skipped> skipped = new ArrayList<>();
     private ExecutorService worker;
     private ChannelPublisher publisher;

@@ -17,7 +17,7 @@ class TangleMessageTransportTest {
     private final AtomicLong clock = new AtomicLong(1_700_000_000_000L);
     private final InMemoryTangle tangle = new InMemoryTangle(clock::incrementAndGet);
     private final TangleMessageTransport transport =
-            new TangleMessageTransport(tangle, "IOTAHOME", 0, clock::get, Duration.ofSeconds(30)); // no PoW in memory
+            new TangleMessageTransport(tangle, "IOTAHOME", clock::get, Duration.ofSeconds(30));
 
     @Test
     void whatAPublisherSendsAReaderReadsInOrderAcrossFragments(@TempDir Path dir) throws Exception {

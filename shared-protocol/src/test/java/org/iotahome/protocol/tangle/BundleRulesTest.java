@@ -65,6 +65,52 @@ class BundleRulesTest {
     }
 
     @Test
+    void aSignedPayloadsBundleIsCheckedForItsStructureOnly() {
+        List<Transaction> b = attached(big(3000), 3);
+        assertThat(BundleValidator.signedPayload().problem(b)).isNull();
+        List<Transaction> retagged = new ArrayList<>(b);
+        retagged.set(0, b.get(0).withObsoleteTag("Z".repeat(27)));
+        // Nothing hashed: the MAM signature covers the payload, the bundle hash and PoW cover none of it.
+        assertThat(BundleValidator.attached(0).problem(retagged)).contains("does not match the essences");
+        assertThat(BundleValidator.signedPayload().problem(retagged)).isNull();
+        List<Transaction> swapped = new ArrayList<>(b);
+        Collections.swap(swapped, 0, 1);
+        assertThat(BundleValidator.signedPayload().problem(swapped)).isEqualTo("transaction 0 has currentIndex 1");
+        List<Transaction> foreign = new ArrayList<>(b);
+        foreign.set(1, b.get(1).withBundle("B".repeat(81)));
+        assertThat(BundleValidator.signedPayload().problem(foreign)).startsWith("transaction 1 belongs to another bundle");
+    }
+
+    @Test
+    void assemblyByStoredHashesFindsWhatAssemblyByComputedHashesFinds() {
+        List<Transaction> found = new ArrayList<>(attached("{\"n\":2}", 1));
+        found.addAll(attached(big(2500), 1));
+        found.addAll(attached(big(2500), 1)); // a reattachment: both instances
+        found.add(attached(big(2600), 1).get(1));
+        Collections.shuffle(found, new java.util.Random(11));
+        java.util.Map<String, Transaction> byHash = new java.util.LinkedHashMap<>();
+        for (Transaction tx : found) byHash.put(tx.hash(), tx);
+        assertThat(BundleAssembler.instances(byHash)).isEqualTo(BundleAssembler.instances(found)).hasSize(3);
+    }
+
+    @Test
+    void aNodeLyingAboutAHashCanLinkAForgedFragmentButTheAttachedCheckRefusesIt() {
+        List<Transaction> real = attached(big(2500), 1);
+        assertThat(real).hasSize(3);
+        Transaction forged = new Transaction("9".repeat(2187).replaceFirst("9", "A"), ADDRESS, 0, real.get(1).obsoleteTag(),
+                real.get(1).timestamp(), 1, 2, real.get(1).bundle(), real.get(1).trunkTransaction(), TIP, real.get(1).tag(), 1, 0, 0,
+                "9".repeat(27));
+        java.util.Map<String, Transaction> lied = new java.util.LinkedHashMap<>();
+        lied.put(real.get(0).hash(), real.get(0));
+        lied.put(real.get(1).hash(), forged); // the node answers the real hash with other trytes
+        lied.put(real.get(2).hash(), real.get(2));
+        List<List<Transaction>> instances = BundleAssembler.instances(lied);
+        assertThat(instances).containsExactly(List.of(real.get(0), forged, real.get(2)));
+        assertThat(BundleValidator.attached(0).problem(instances.get(0)))
+                .isEqualTo("transaction 0 does not approve transaction 1 as its trunk");
+    }
+
+    @Test
     void assemblyFindsWholeBundlesOnceInAttachmentOrderAndIgnoresReattachmentsAndOrphans() {
         List<Transaction> first = attached(big(2500), 1);
         List<Transaction> second = attached("{\"n\":2}", 1);
