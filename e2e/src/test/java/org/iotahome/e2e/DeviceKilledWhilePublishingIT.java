@@ -64,7 +64,7 @@ class DeviceKilledWhilePublishingIT {
             DeviceUnderTest device = DeviceUnderTest.start(dir, node.url, TangleNode.MWM, Map.of("DEVICE_PUBLISH_INTERVAL", BATCH.toSeconds() + "s"));
             Path data = device.data;
             try (RecordingMeter meter = new RecordingMeter(device.meterSide())) {
-                awaitOutboxUsed(device.data, Duration.ofSeconds(60));
+                awaitFirstPublish(device.data, Duration.ofSeconds(60));
                 for (int k = 0; k < KILLS; k++) {
                     Thread.sleep(3_000 + random.nextInt(3_000)); // publish a while between kills
                     if (k % 2 == 0) {
@@ -182,7 +182,7 @@ class DeviceKilledWhilePublishingIT {
         }
     }
 
-    private static void awaitOutboxUsed(Path data, Duration wait) throws InterruptedException {
+    private static void awaitFirstPublish(Path data, Duration wait) throws InterruptedException {
         Inbox.await(() -> Files.exists(data.resolve("channel.json")) ? true : null, wait, "the device's first message on its channel");
     }
 
