@@ -71,8 +71,8 @@ class DeviceKilledWhilePublishingIT {
                         meter.awaitNext();
                         Thread.sleep(random.nextInt(200));
                     } else {
-                        awaitOutboxEntry(device.data, Duration.ofSeconds(30));
-                        Thread.sleep(random.nextInt(300));
+                        awaitEntryOnItsWay(device.data, Duration.ofSeconds(30));
+                        Thread.sleep(random.nextInt(150));
                     }
                     long at = System.nanoTime();
                     device.kill();
@@ -176,8 +176,13 @@ class DeviceKilledWhilePublishingIT {
         if (!Files.isDirectory(data.resolve("outbox"))) return 0;
         try (var files = Files.list(data.resolve("outbox"))) {
             long n = 0;
-            for (Path f : files.filter(f -> f.getFileName().toString().matches("\\d{19}\\.json")).toList())
-                if (JSON.readTree(f.toFile()).hasNonNull("root")) n++;
+            for (Path f : files.filter(f -> f.getFileName().toString().matches("\\d{19}\\.json")).toList()) {
+                try {
+                    if (JSON.readTree(f.toFile()).hasNonNull("root")) n++;
+                } catch (java.io.IOException gone) {
+                    // published and removed meanwhile
+                }
+            }
             return n;
         }
     }
@@ -186,14 +191,13 @@ class DeviceKilledWhilePublishingIT {
         Inbox.await(() -> Files.exists(data.resolve("channel.json")) ? true : null, wait, "the device's first message on its channel");
     }
 
-    private static void awaitOutboxEntry(Path data, Duration wait) throws InterruptedException {
-        Inbox.await(() -> {
-            try (var files = Files.list(data.resolve("outbox"))) {
-                return files.anyMatch(f -> f.getFileName().toString().endsWith(".json")) ? true : null;
-            } catch (Exception e) {
-                return null;
-            }
-        }, wait, "an outbox entry on its way to the Tangle");
+    /** Waits (polling every few milliseconds) until the drain has marked an entry with its root: it is being attached. */
+    private static void awaitEntryOnItsWay(Path data, Duration wait) throws Exception {
+        long end = System.nanoTime() + wait.toNanos();
+        while (entriesMarkedForARoot(data) == 0) {
+            if (System.nanoTime() > end) throw new AssertionError("no outbox entry went on its way to the Tangle in " + wait);
+            Thread.sleep(5);
+        }
     }
 
     /** The processes' logs outlive the temporary directory, for reading after a failure. */

@@ -38,8 +38,10 @@ final class RecordingMeter implements AutoCloseable {
         TelegramParser parser = new TelegramParser();
         try (OutputStream out = Files.newOutputStream(port, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
             long next = System.nanoTime();
-            while (!Thread.currentThread().isInterrupted()) {
-                byte[] telegram = meter.next(ZonedDateTime.now());
+            // The meter's own clock: one second per telegram, so no two readings share a time however late a write is.
+            ZonedDateTime clock = ZonedDateTime.now().withNano(0);
+            for (long n = 0; !Thread.currentThread().isInterrupted(); n++) {
+                byte[] telegram = meter.next(clock.plusSeconds(n));
                 out.write(telegram);
                 out.flush();
                 Telegram framed = (Telegram) new TelegramFramer().feed(telegram).get(0);
