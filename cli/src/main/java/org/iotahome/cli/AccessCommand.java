@@ -53,7 +53,7 @@ public final class AccessCommand implements Runnable {
         KeySchedule keys = KeySchedule.FIXED;
         if ((self == null) != (envelopeKey == null)) throw new IllegalArgumentException("--address and --envelope-key go together");
         if (self != null) keys = RotatedKeys.provider(new Address(self), new EnvelopeOpener(EnvelopeKeyFile.read(envelopeKey)));
-        TangleMessageTransport source = new TangleMessageTransport(IriTangle.remotePow(IriClient.of(node), 9, 3), "IOTAHOME9ACCESS", 9,
+        TangleMessageTransport source = new TangleMessageTransport(IriTangle.remotePow(IriClient.of(node), 9, 3), "IOTAHOME9ACCESS",
                 System::currentTimeMillis, Duration.ofSeconds(30));
         EventWalk.Result walked;
         try {

@@ -22,14 +22,20 @@ final class DeviceUnderTest implements AutoCloseable {
 
     final Path data;
     final Address address;
+    private final Path dir;
     private final Pty pty;
+    private final Map<String, String> env;
     private final ServiceProcess process;
+    private final int run;
 
-    private DeviceUnderTest(Path data, Pty pty, ServiceProcess process, Address address) {
+    private DeviceUnderTest(Path dir, Path data, Pty pty, Map<String, String> env, ServiceProcess process, Address address, int run) {
+        this.dir = dir;
         this.data = data;
         this.pty = pty;
+        this.env = env;
         this.process = process;
         this.address = address;
+        this.run = run;
     }
 
     static DeviceUnderTest start(Path dir, String nodeUrl, int mwm) throws Exception {
@@ -45,10 +51,26 @@ final class DeviceUnderTest implements AutoCloseable {
                 "IOTA_PROVIDER", nodeUrl, "IOTA_MIN_WEIGHT_MAGNITUDE", String.valueOf(mwm), "IOTAHOME_DATA", data.toString(),
                 "DEVICE_PAIRING_POLL", "200ms", "DEVICE_CONSENT_POLL", "200ms"));
         all.putAll(env);
-        ServiceProcess p = ServiceProcess.start("device", "iotahome.device.jar", all,
-                List.of("-Ddevice.pairing.retry-min=200ms", "-Ddevice.consent.retry-min=200ms"), dir.resolve("device.log"));
+        return launch(dir, data, pty, Map.copyOf(all), 0);
+    }
+
+    /** The first run logs to device.log, each restart to device-N.log. */
+    private static DeviceUnderTest launch(Path dir, Path data, Pty pty, Map<String, String> env, int run) throws Exception {
+        ServiceProcess p = ServiceProcess.start("device", "iotahome.device.jar", env,
+                List.of("-Ddevice.pairing.retry-min=200ms", "-Ddevice.consent.retry-min=200ms"),
+                dir.resolve(run == 0 ? "device.log" : "device-" + run + ".log"));
         String address = p.await(ADDRESS, Duration.ofSeconds(60)).group(1);
-        return new DeviceUnderTest(data, pty, p, new Address(address));
+        return new DeviceUnderTest(dir, data, pty, env, p, new Address(address), run);
+    }
+
+    /** SIGKILL: the device dies at once, no shutdown hook runs; its pty and data directory stay. */
+    void kill() throws InterruptedException {
+        process.kill();
+    }
+
+    /** The device started again (after {@link #kill()}) on the same pty, data directory and settings. */
+    DeviceUnderTest restart() throws Exception {
+        return launch(dir, data, pty, env, run + 1);
     }
 
     /** The pty's other end, where a meter writes. */
@@ -93,6 +115,7 @@ final class DeviceUnderTest implements AutoCloseable {
         return process.log();
     }
 
+    /** Stops this run and the pty: call it on the last run only. */
     @Override
     public void close() throws Exception {
         process.close();

@@ -33,7 +33,7 @@ final class MyHome {
     MyHome(HomeIdentity identity, Path data, String nodeUrl, int mwm) {
         this.identity = identity;
         this.tangle = IriTangle.remotePow(IriClient.of(nodeUrl), mwm, 3);
-        this.transport = new TangleMessageTransport(tangle, "IOTAHOME9HOME", mwm, System::currentTimeMillis, Duration.ofMinutes(1));
+        this.transport = new TangleMessageTransport(tangle, "IOTAHOME9HOME", System::currentTimeMillis, Duration.ofMinutes(1));
         Channels channels = new Channels(data, identity, transport, new EventLog(transport));
         this.household = new Household(channels, new HouseholdFold(new EventLog(transport)), new EventLog(transport),
                 System::currentTimeMillis, new SecureRandom());

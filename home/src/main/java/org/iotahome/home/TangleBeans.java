@@ -26,7 +26,7 @@ public class TangleBeans {
     @Produces
     @Singleton
     TangleMessageTransport transport(Tangle tangle, HomeConfig config) {
-        return new TangleMessageTransport(tangle, "IOTAHOME9HOME", config.minWeightMagnitude(), System::currentTimeMillis,
+        return new TangleMessageTransport(tangle, "IOTAHOME9HOME", System::currentTimeMillis,
                 ATTACH_TIMEOUT);
     }
 }

@@ -94,7 +94,7 @@ class TangleNodeIT {
     void ourMamChannelsAndTheReferenceClientsReadEachOtherThroughTheNode(@TempDir Path data) throws Exception {
         try (NodeProcess node = NodeProcess.start(data, MWM)) {
             TangleMessageTransport transport = new TangleMessageTransport(IriTangle.remotePow(IriClient.of(node.url()), MWM, 3),
-                    "IOTAHOME", MWM, System::currentTimeMillis, Duration.ofMinutes(2));
+                    "IOTAHOME", System::currentTimeMillis, Duration.ofMinutes(2));
             SideKey key = new SideKey("DEVICE9SIDE9KEY");
             ChannelPublisher ours = ChannelPublisher.open(new FileChannelStateStore(data.resolve("channel.json")), transport,
                     () -> MamChannel.open("OURS".repeat(20) + "O", MamMode.RESTRICTED, key, 2));

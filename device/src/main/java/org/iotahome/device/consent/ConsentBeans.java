@@ -51,7 +51,7 @@ public class ConsentBeans {
     ConsentFollower consentFollower(DeviceConfig config, Tangle tangle, PairingStore pairing, ConsentProcessor processor, Clock clock,
             @DeviceInbox Address device, DeviceSecret secret, StreamHealth health) {
         DeviceConfig.Consent c = config.consent();
-        TangleMessageTransport source = new TangleMessageTransport(tangle, TAG, config.minWeightMagnitude(), clock::millis,
+        TangleMessageTransport source = new TangleMessageTransport(tangle, TAG, clock::millis,
                 config.nodeTimeout());
         return new ConsentFollower(pairing, new ObservedMessageSource(source, health, DeviceStream.CONSENT_FOLLOWER), processor,
                 config.dataDir(), c.poll(), c.retryMin(), c.retryMax(), Infrastructure.getDefaultWorkerPool(),

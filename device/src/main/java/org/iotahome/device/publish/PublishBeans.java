@@ -21,6 +21,7 @@ import org.iotahome.protocol.tangle.Tangle;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -48,7 +49,9 @@ public class PublishBeans {
     @Singleton
     @Node
     Tangle node(DeviceConfig config) {
-        return IriTangle.remotePow(IriClient.of(config.iotaProvider()), config.minWeightMagnitude(), config.depth());
+        URI url = URI.create(config.iotaProvider());
+        return IriTangle.remotePow(new IriClient(url, NodeHttp.forNode(url), config.nodeTimeout()), config.minWeightMagnitude(),
+                config.depth());
     }
 
     /** The node as the device uses it: each call's outcome kept for health and the status page. */
@@ -62,7 +65,7 @@ public class PublishBeans {
     @Singleton
     ChannelPublisher channelPublisher(DeviceConfig config, DeviceIdentity identity, Tangle tangle, Clock clock) throws IOException {
         Path state = config.dataDir().resolve("channel.json");
-        TangleMessageTransport transport = new TangleMessageTransport(tangle, TAG, config.minWeightMagnitude(), clock::millis,
+        TangleMessageTransport transport = new TangleMessageTransport(tangle, TAG, clock::millis,
                 config.nodeTimeout());
         ChannelPublisher publisher = ChannelPublisher.open(new FileChannelStateStore(state), transport,
                 () -> MamChannel.open(identity.seed(), MODE, identity.sideKey(), SECURITY));

@@ -74,7 +74,7 @@ class ConsentFlowTest {
 
     private final AtomicLong clock = new AtomicLong(1_700_000_000_000L);
     private final InMemoryTangle tangle = new InMemoryTangle(clock::incrementAndGet);
-    private final TangleMessageTransport transport = new TangleMessageTransport(tangle, "IOTAHOME", 0, clock::get, WAIT);
+    private final TangleMessageTransport transport = new TangleMessageTransport(tangle, "IOTAHOME", clock::get, WAIT);
     private final Address device = MailboxAddress.of("D".repeat(81));
     private ExecutorService worker;
     private PairingStore pairing;

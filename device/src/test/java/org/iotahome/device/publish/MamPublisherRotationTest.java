@@ -31,7 +31,7 @@ class MamPublisherRotationTest {
 
     private final InMemoryTangle tangle = new InMemoryTangle(System::currentTimeMillis);
     private final TangleMessageTransport transport =
-            new TangleMessageTransport(tangle, "IOTAHOME", 0, System::currentTimeMillis, Duration.ofSeconds(30));
+            new TangleMessageTransport(tangle, "IOTAHOME", System::currentTimeMillis, Duration.ofSeconds(30));
     private final AtomicInteger failures = new AtomicInteger();
     private final MessageSink flakyNode = (address, payload) -> {
         if (failures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) throw new IOException("node unavailable (test)");

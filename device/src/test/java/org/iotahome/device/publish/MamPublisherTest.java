@@ -31,7 +31,7 @@ class MamPublisherTest {
 
     private final InMemoryTangle tangle = new InMemoryTangle(System::currentTimeMillis);
     private final TangleMessageTransport transport =
-            new TangleMessageTransport(tangle, "IOTAHOME", 0, System::currentTimeMillis, Duration.ofSeconds(30)); // no PoW in memory
+            new TangleMessageTransport(tangle, "IOTAHOME", System::currentTimeMillis, Duration.ofSeconds(30)); // no PoW in memory
     /** The node fails while this is above zero, counting down. */
     private final AtomicInteger failures = new AtomicInteger();
     private final MessageSink flakyNode = (address, payload) -> {

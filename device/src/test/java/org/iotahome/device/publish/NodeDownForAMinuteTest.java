@@ -79,7 +79,7 @@ class NodeDownForAMinuteTest {
     }
 
     private List<Data> readChannel() throws Exception {
-        TangleMessageTransport transport = new TangleMessageTransport(tangle.memory(), "IOTAHOME", 0, System::currentTimeMillis,
+        TangleMessageTransport transport = new TangleMessageTransport(tangle.memory(), "IOTAHOME", System::currentTimeMillis,
                 Duration.ofSeconds(30));
         ReadResult read = new ChannelReader(transport).read(channel.root(), MamMode.RESTRICTED, channel.sideKey());
         return read.messages().stream().map(m -> EventCodec.read(AsciiTrytes.fromTrytes(m.message()))).map(Data.class::cast).toList();

@@ -88,7 +88,7 @@ class PublishPipelineTest {
 
     /** What a provider given the root and side key reads, DATA events only. */
     private List<Data> readChannel() throws Exception {
-        TangleMessageTransport transport = new TangleMessageTransport(tangle.memory(), "IOTAHOME", 0, System::currentTimeMillis,
+        TangleMessageTransport transport = new TangleMessageTransport(tangle.memory(), "IOTAHOME", System::currentTimeMillis,
                 Duration.ofSeconds(30));                                // no PoW in memory
         ReadResult read = new ChannelReader(transport).read(channel.root(), MamMode.RESTRICTED, channel.sideKey());
         assertThat(read.skipped()).isEmpty();

@@ -37,7 +37,7 @@ class PairingClientTest {
 
     private final AtomicLong clock = new AtomicLong(1_700_000_000_000L);
     private final InMemoryTangle tangle = new InMemoryTangle(clock::incrementAndGet);
-    private final TangleMessageTransport transport = new TangleMessageTransport(tangle, "IOTAHOME", 0, clock::get, Duration.ofSeconds(30));
+    private final TangleMessageTransport transport = new TangleMessageTransport(tangle, "IOTAHOME", clock::get, Duration.ofSeconds(30));
     private final HomeIdentity identity = HomeIdentity.of("H".repeat(81), new SideKey("HOUSEHOLD9KEY"));
     private final List<PairingStep> steps = new CopyOnWriteArrayList<>();
     private TestDevice device;

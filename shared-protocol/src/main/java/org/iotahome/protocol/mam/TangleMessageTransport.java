@@ -41,15 +41,6 @@ public final class TangleMessageTransport implements MessageSink, MessageSource 
         this.timeout = timeout;
     }
 
-    /**
-     * As {@link #TangleMessageTransport(Tangle, String, LongSupplier, Duration)}: the weight is no
-     * longer checked on read, the MAM signature decides ({@link BundleValidator#signedPayload}).
-     */
-    @Deprecated(forRemoval = true)
-    public TangleMessageTransport(Tangle tangle, String tag, int minWeightMagnitude, LongSupplier clockMillis, Duration timeout) {
-        this(tangle, tag, clockMillis, timeout);
-    }
-
     @Override
     public void send(String address, String payload) throws IOException {
         List<String> fragments = new ArrayList<>();
