@@ -36,8 +36,14 @@ public final class Outbox {
     /**
      * One queued event. {@code root}: the channel root it is being published at, recorded before
      * the channel state advances, or null while it was never tried (see {@link MamPublisher}).
+     * {@code journal}: the last {@link OpenBatchJournal} number among its readings (0: none).
      */
-    public record Entry(long sequence, String event, String root) {
+    public record Entry(long sequence, String event, String root, long journal) {
+
+        public Entry(long sequence, String event, String root) {
+            this(sequence, event, root, 0);
+        }
+
         public Entry {
             if (sequence < 1) throw new IllegalArgumentException("outbox sequence numbers start at 1, got " + sequence);
             if (event == null || event.isEmpty()) throw new IllegalArgumentException("an outbox entry needs its event");
@@ -112,7 +118,12 @@ public final class Outbox {
 
     /** Writes the event durably, first dropping the oldest entries if the bound needs it; returns once it is on disk. */
     public synchronized Entry append(String event) throws IOException {
-        Entry entry = new Entry(next, event, null);
+        return append(event, 0);
+    }
+
+    /** As {@link #append(String)}, for an event holding the open batch's readings through {@code journal}. */
+    public synchronized Entry append(String event, long journal) throws IOException {
+        Entry entry = new Entry(next, event, null, journal);
         byte[] content = serialize(entry);
         makeRoom(content.length);
         AtomicFile.write(file(entry.sequence()), content, true);
@@ -177,7 +188,7 @@ public final class Outbox {
     /** Records the root the entry is about to be published at; returns the entry as now stored. */
     public synchronized Entry markSending(Entry entry, String root) throws IOException {
         requireQueued(entry);
-        Entry marked = new Entry(entry.sequence(), entry.event(), root);
+        Entry marked = new Entry(entry.sequence(), entry.event(), root, entry.journal());
         byte[] content = serialize(marked);
         AtomicFile.write(file(marked.sequence()), content, true);
         queued(marked.sequence(), content.length);
@@ -185,9 +196,36 @@ public final class Outbox {
         return marked;
     }
 
+    /**
+     * Called with an entry's journal number before the entry leaves the outbox: the journal's own
+     * mark must hold it first, or a kill right after would read those readings again.
+     */
+    public interface Removal {
+        void leaving(long journal) throws IOException;
+    }
+
+    private Removal removal = journal -> { };
+
+    public synchronized void onRemoval(Removal removal) {
+        this.removal = removal;
+    }
+
+    /** The journal number of the newest entry (the highest any holds), or 0. */
+    public synchronized long newestJournal() throws IOException {
+        for (Long sequence : sizes.descendingKeySet()) {
+            try {
+                return read(sequence, Files.readString(file(sequence), StandardCharsets.UTF_8)).journal();
+            } catch (IOException | IllegalArgumentException e) {
+                // an unreadable entry: the one before it
+            }
+        }
+        return 0;
+    }
+
     /** Drops the entry after the Tangle accepted it. */
     public synchronized void remove(Entry entry) throws IOException {
         requireQueued(entry);
+        if (entry.journal() > 0) removal.leaving(entry.journal());
         // No directory fsync needed: an entry that comes back after a crash carries its root, and
         // MamPublisher sees the channel is past that root and removes it again without sending.
         Files.deleteIfExists(file(entry.sequence()));
@@ -203,6 +241,7 @@ public final class Outbox {
         ObjectNode n = JSON.createObjectNode();
         n.put("event", entry.event());
         if (entry.root() != null) n.put("root", entry.root());
+        if (entry.journal() > 0) n.put("journal", entry.journal());
         return JSON.writeValueAsBytes(n);
     }
 
@@ -212,7 +251,7 @@ public final class Outbox {
             throw new IllegalArgumentException("expected {\"event\": \"...\", \"root\"?: \"...\"}, got " + abbreviate(content));
         JsonNode root = n.get("root");
         if (root != null && !root.isTextual()) throw new IllegalArgumentException("expected root as text, got " + root);
-        return new Entry(sequence, n.get("event").asText(), root == null ? null : root.asText());
+        return new Entry(sequence, n.get("event").asText(), root == null ? null : root.asText(), n.path("journal").asLong(0));
     }
 
     private void quarantine(long sequence, Path file, String why) throws IOException {

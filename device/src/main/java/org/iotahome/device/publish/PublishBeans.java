@@ -97,6 +97,15 @@ public class PublishBeans {
         return new MamPublisher(publisher, outbox);
     }
 
+    /** The open batch on disk; an entry leaving the outbox moves the journal's mark first. */
+    @Produces
+    @Singleton
+    OpenBatchJournal openBatchJournal(DeviceConfig config, Outbox outbox) throws IOException {
+        OpenBatchJournal journal = OpenBatchJournal.open(config.dataDir(), outbox.newestJournal());
+        outbox.onRemoval(journal::dropThrough);
+        return journal;
+    }
+
     @Produces
     @Singleton
     PublishPolicy publishPolicy(DeviceConfig config) {

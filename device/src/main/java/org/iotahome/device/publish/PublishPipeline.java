@@ -21,9 +21,11 @@ import java.util.List;
 
 /**
  * The device's publishing flow (ARCHITECTURE.md "Flows"), as in-memory channels: readings (the
- * meter's telegrams, parsed) → events (sampled or batched, as DATA JSON) → the outbox, on disk
- * before the event is acknowledged. Apart from that, the outbox is drained onto the channel: a
- * node that is down holds back the drain, never the meter, and no reading waits in memory for it.
+ * meter's telegrams, parsed, each kept in the {@link OpenBatchJournal} as it arrives) → events
+ * (sampled or batched, as DATA JSON) → the outbox, on disk before the event is acknowledged, and
+ * only then out of the journal. So a kill loses no reading the device had read: a restart
+ * publishes the journal's first. Apart from that, the outbox is drained onto the channel: a node
+ * that is down holds back the drain, never the meter, and no reading waits in memory for it.
  */
 @ApplicationScoped
 public class PublishPipeline {
@@ -63,6 +65,11 @@ public class PublishPipeline {
     PublishCounters counters;
     @Inject
     PublishNow publishNow;
+    @Inject
+    OpenBatchJournal journal;
+
+    /** A DATA event on its way to the outbox, and the last journal number among its readings (0: none). */
+    record PendingEvent(String json, long journal) {}
 
     /**
      * The serial source reads on its own thread; subscribed once, here. It rides out a lost port
@@ -73,13 +80,30 @@ public class PublishPipeline {
     @Outgoing("readings")
     Multi<MeterReading> readings() {
         DeviceConfig.Serial s = config.serial();
-        return health.lasting(DeviceStream.READINGS, serial.telegrams()
+        // What the last run read but never handed to the outbox comes first, once, in its order.
+        Multi<MeterReading> recovered = Multi.createFrom().iterable(journal.recovered())
+                .onItem().transformToIterable(p -> parse(p.telegram()).stream().map(r -> r.journaled(p.sequence())).toList());
+        Multi<MeterReading> live = health.lasting(DeviceStream.READINGS, serial.telegrams()
                         .onItem().transformToIterable(this::read)
                         .onFailure().invoke(e -> LOG.errorf(e, "reading the meter failed; reading it afresh")),
                 s.reconnectMin(), s.reconnectMax());
+        return Multi.createBy().concatenating().streams(recovered, live);
     }
 
     private List<MeterReading> read(Framed framed) {
+        List<MeterReading> readings = parse(framed);
+        if (readings.isEmpty()) return readings;
+        try {
+            return readings.stream().map(r -> r.journaled(journal.append(r.telegram()))).toList();
+        } catch (RuntimeException e) {
+            // Not kept on disk: published all the same, only a kill before the outbox would lose it.
+            health.failed(DeviceStream.READINGS, e);
+            LOG.errorf("cannot keep a reading in the open batch's journal: %s", e.getMessage());
+            return readings;
+        }
+    }
+
+    private List<MeterReading> parse(Framed framed) {
         try {
             return telegramReadings.read(framed);
         } catch (RuntimeException e) {
@@ -92,15 +116,25 @@ public class PublishPipeline {
     /** A group that cannot be made into events (a bug) is logged and dropped, counted; the stream goes on. */
     @Incoming("readings")
     @Outgoing("events")
-    Multi<String> events(Multi<MeterReading> readings) {
+    Multi<PendingEvent> events(Multi<MeterReading> readings) {
         return policy.groups(readings, publishNow.requests())
                 .onOverflow().buffer(EVENTS_BUFFERED)
                 .onItem().transformToIterable(this::events);
     }
 
-    private List<String> events(List<MeterReading> group) {
+    private List<PendingEvent> events(List<MeterReading> group) {
         try {
-            return DataEvents.json(group, clock.millis(), MAX_EVENT_CHARS);
+            // A long group may become several events, each of consecutive readings: each carries its own last journal number.
+            List<PendingEvent> events = new java.util.ArrayList<>();
+            int from = 0;
+            for (String json : DataEvents.json(group, clock.millis(), MAX_EVENT_CHARS)) {
+                int to = from + DataEvents.readingsIn(json);
+                long last = 0;
+                for (MeterReading r : group.subList(from, to)) last = Math.max(last, r.journal());
+                events.add(new PendingEvent(json, last));
+                from = to;
+            }
+            return events;
         } catch (RuntimeException e) {
             health.failed(DeviceStream.READINGS, e);
             counters.dropped(group.size());
@@ -110,15 +144,18 @@ public class PublishPipeline {
     }
 
     /**
-     * Acknowledged once the event is on disk: from here on a restart does not lose it. A disk
+     * Acknowledged once the event is on disk: from here on a restart does not lose it, and its
+     * readings leave the open batch's journal (an outbox entry names the last, so a kill between
+     * the two reads none of them twice). A disk
      * that fails is retried with backoff (the events wait in memory meanwhile), never given up.
      */
     @Incoming("events")
-    Uni<Void> store(String event) {
+    Uni<Void> store(PendingEvent event) {
         DeviceConfig.Publish p = config.publish();
         return Uni.createFrom().<Void>emitter(e -> {
                     try {
-                        outbox.append(event);
+                        outbox.append(event.json(), event.journal());
+                        if (event.journal() > 0) journal.dropThrough(event.journal());
                         e.complete(null);
                     } catch (IOException | RuntimeException x) {
                         e.fail(x);
