@@ -14,8 +14,13 @@ import org.iotahome.provider.readings.ReadingStore;
 @Path("/api/grants")
 public class GrantsResource {
 
-    /** One grant as the API shows it: the device root whole (to ask for readings) and abbreviated (to show). */
-    public record GrantView(String device, String deviceAbbreviated, String status, long receivedAt, int readings) {}
+    /**
+     * One grant as the API shows it: the device root whole (to ask for readings) and abbreviated (to
+     * show); {@code expiresAt} when the household's consent ends by itself, {@code endedAt} when it
+     * was revoked or expired (ms since the epoch, null when none).
+     */
+    public record GrantView(String device, String deviceAbbreviated, String status, long receivedAt, Long expiresAt, Long endedAt,
+            int readings) {}
 
     @Inject
     GrantStore grants;
@@ -28,11 +33,15 @@ public class GrantsResource {
     public List<GrantView> list() {
         return grants.all().stream()
                 .map(g -> new GrantView(g.deviceRoot(), g.deviceRoot().substring(0, 9) + "…", status(g), g.receivedAt(),
-                        readings.count(g.deviceRoot())))
+                        nullable(g.expiresAt()), nullable(g.revokedAt()), readings.count(g.deviceRoot())))
                 .toList();
     }
 
-    /** active, pending (not yet confirmed by its consent channel) or revoked. */
+    private static Long nullable(java.util.OptionalLong millis) {
+        return millis.isPresent() ? millis.getAsLong() : null;
+    }
+
+    /** active, pending (not yet confirmed by its consent channel), revoked or expired. */
     private static String status(Grant g) {
         return g.status().name().toLowerCase(java.util.Locale.ROOT);
     }

@@ -2,7 +2,9 @@ package org.iotahome.provider.consent;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.Executor;
 import org.iotahome.protocol.event.AuthorizationRevoked;
 import org.iotahome.protocol.event.ChannelEvent;
@@ -28,7 +30,9 @@ import org.jboss.logging.Logger;
  * rotations, so the provider sees the household's own record: an AUTHORIZATION_REVOKED naming this
  * provider, a DEVICE_DELETED, or a KEY_ROTATION without a key for it marks the grant revoked and
  * ends the watch. A rotated key for this provider that does not open is a fault: the watch is
- * retried from its saved position with backoff and logged, never taken for a revocation.
+ * retried from its saved position with backoff and logged, never taken for a revocation. A grant
+ * with an end date (docs/consent-expiry.md) is marked expired at that moment, by this provider's
+ * clock, and the watch ends; the device leaves the provider out of its next key by itself.
  */
 public final class ConsentWatch {
 
@@ -44,10 +48,12 @@ public final class ConsentWatch {
     private final ConsentCheck me;
     private final GrantStore grants;
     private final FollowerStatus status;
+    private final Clock clock;
 
     public ConsentWatch(MessageSource source, Executor worker, Duration poll, Duration retryMin, Duration retryMax, FollowerPositions positions,
-            RotatedKeys keys, ConsentCheck me, GrantStore grants, FollowerStatus status) {
+            RotatedKeys keys, ConsentCheck me, GrantStore grants, FollowerStatus status, Clock clock) {
         this.status = status;
+        this.clock = clock;
         this.source = source;
         this.worker = worker;
         this.poll = poll;
@@ -59,8 +65,31 @@ public final class ConsentWatch {
         this.grants = grants;
     }
 
-    /** Outcomes on the grant's consent channel until it is revoked there (that one included). */
+    /** Outcomes on the grant's consent channel until it is revoked there or expires (that one not emitted). */
     public Multi<Outcome> watch(Grant grant) {
+        Multi<Outcome> channel = channel(grant);
+        return (grant.expiresAt().isPresent() ? Multi.createBy().merging().streams(channel, expiry(grant)) : channel)
+                .select().first(o -> o.kind() != Outcome.Kind.REVOKED && o.kind() != Outcome.Kind.EXPIRED);
+    }
+
+    /** One EXPIRED at the grant's end date (at once when it has passed), once the store says so; a store fault is retried. */
+    private Multi<Outcome> expiry(Grant grant) {
+        String device = grant.deviceRoot();
+        Duration left = Duration.ofMillis(Math.max(0, grant.expiresAt().getAsLong() - clock.millis()));
+        return Uni.createFrom().voidItem().onItem().delayIt().by(left).emitOn(worker)
+                .map(v -> {
+                    if (grants.expire(device))
+                        LOG.infof("device channel %s: the household's consent ended on %s; the grant is expired, its readings kept",
+                                abbreviated(device), Instant.ofEpochMilli(grant.expiresAt().getAsLong()));
+                    return new Outcome(device, Outcome.Kind.EXPIRED);
+                })
+                .onFailure().invoke(e -> LOG.errorf("device channel %s: cannot mark the grant expired (%s); retrying", abbreviated(device),
+                        e.getMessage()))
+                .onFailure().retry().withBackOff(retryMin, retryMax).indefinitely()
+                .toMulti();
+    }
+
+    private Multi<Outcome> channel(Grant grant) {
         String channel = grant.consentRoot();
         ChannelFollower follower = new ChannelFollower(new ObservedSource(source, status, channel), MamMode.RESTRICTED, poll, retryMin,
                 retryMax, worker, positions.of(grant.deviceRoot(), FollowerPositions.Channel.CONSENT),
@@ -72,7 +101,6 @@ public final class ConsentWatch {
                     status.failed(channel, String.valueOf(e.getMessage()));
                 })
                 .onFailure().retry().withBackOff(retryMin, retryMax).indefinitely()
-                .select().first(o -> o.kind() != Outcome.Kind.REVOKED)
                 .onTermination().invoke(() -> status.stopped(channel));
     }
 

@@ -58,15 +58,15 @@ public final class GrantConfirmation {
                     if (grants.get(pending.deviceRoot()).filter(Grant::pending).isEmpty()) throw new ForgottenException();
                     return check.check(pending);
                 }).runSubscriptionOn(worker)
-                .onFailure(ForgottenException.class).recoverWithItem((ConsentCheck.Verdict) null)
-                .onItem().invoke(v -> {
-                    if (v == ConsentCheck.Verdict.NOT_YET) throw new NotYetException();
+                .onFailure(ForgottenException.class).recoverWithItem((ConsentCheck.Finding) null)
+                .onItem().invoke(f -> {
+                    if (f != null && f.verdict() == ConsentCheck.Verdict.NOT_YET) throw new NotYetException();
                 })
                 .onFailure().retry().withBackOff(retryMin, retryMax).expireIn(Math.max(1, left))
-                .onItem().transformToMulti(v -> {
-                    if (v == null) return Multi.createFrom().<Grant>empty(); // the inbox forgot it: nothing to do
-                    if (v == ConsentCheck.Verdict.CONFIRMED) {
-                        Grant confirmed = pending.confirmed(clock.millis());
+                .onItem().transformToMulti(f -> {
+                    if (f == null) return Multi.createFrom().<Grant>empty(); // the inbox forgot it: nothing to do
+                    if (f.verdict() == ConsentCheck.Verdict.CONFIRMED) {
+                        Grant confirmed = pending.confirmed(clock.millis(), f.expiresAt());
                         grants.save(confirmed);
                         LOG.infof("consent confirmed by the household's consent channel: following device channel %s", pending.deviceRoot());
                         return Multi.createFrom().item(confirmed);

@@ -24,7 +24,7 @@ import org.iotahome.provider.inbox.GrantRow;
 public class StoredDashboard implements DashboardQueries {
 
     private static final String HOUSEHOLDS = "select g.deviceRoot, g.consentRoot, g.status, g.receivedAt, g.confirmedAt, g.revokedAt,"
-            + " t.readings, t.lastMeterMillis from GrantRow g left join ReadingTally t on t.deviceRoot = g.deviceRoot"
+            + " t.readings, t.lastMeterMillis, g.expiresAt from GrantRow g left join ReadingTally t on t.deviceRoot = g.deviceRoot"
             + " where g.status <> :pending";
     private static final String NEWEST_FIRST = " order by coalesce(g.confirmedAt, g.receivedAt) desc, g.deviceRoot";
     private static final String POWER = "select r.meterMillis, r.importKw, r.exportKw, r.phase1ImportKw, r.phase2ImportKw, r.phase3ImportKw,"
@@ -84,10 +84,12 @@ public class StoredDashboard implements DashboardQueries {
         Long revokedAt = (Long) r[5];
         Long readings = (Long) r[6];
         Long last = (Long) r[7];
+        Long expiresAt = (Long) r[8];
         // A grant confirmed before confirmation times were kept counts from its arrival.
         Instant since = Instant.ofEpochMilli(confirmedAt != null ? confirmedAt : (Long) r[3]);
         return new HouseholdRow((String) r[0], (String) r[1], ((Grant.Status) r[2]).name(), since,
-                Optional.ofNullable(revokedAt).map(Instant::ofEpochMilli), readings == null ? 0 : readings,
+                Optional.ofNullable(revokedAt).map(Instant::ofEpochMilli), Optional.ofNullable(expiresAt).map(Instant::ofEpochMilli),
+                readings == null ? 0 : readings,
                 Optional.ofNullable(last).map(Instant::ofEpochMilli));
     }
 

@@ -10,7 +10,7 @@ import jakarta.persistence.Table;
 import java.util.OptionalLong;
 import org.iotahome.protocol.mam.SideKey;
 
-/** One {@link Grant} in the database (V1__grants.sql); only {@link GrantStore} and the dashboard's queries use it. */
+/** One {@link Grant} in the database (V1__grants.sql, V4__grant_expiry.sql); only {@link GrantStore} and the dashboard's queries use it. */
 @Entity
 @Table(name = "device_grant")
 public class GrantRow extends PanacheEntityBase {
@@ -41,6 +41,9 @@ public class GrantRow extends PanacheEntityBase {
     @Column(name = "revoked_at")
     public Long revokedAt;
 
+    @Column(name = "expires_at")
+    public Long expiresAt;
+
     void set(Grant grant) {
         deviceRoot = grant.deviceRoot();
         deviceSideKey = grant.deviceSideKey().trytes();
@@ -48,13 +51,18 @@ public class GrantRow extends PanacheEntityBase {
         consentSideKey = grant.consentSideKey().trytes();
         status = grant.status();
         receivedAt = grant.receivedAt();
-        confirmedAt = grant.confirmedAt().isPresent() ? grant.confirmedAt().getAsLong() : null;
-        revokedAt = grant.revokedAt().isPresent() ? grant.revokedAt().getAsLong() : null;
+        confirmedAt = nullable(grant.confirmedAt());
+        revokedAt = nullable(grant.revokedAt());
+        expiresAt = nullable(grant.expiresAt());
     }
 
     Grant grant() {
         return new Grant(deviceRoot, new SideKey(deviceSideKey), consentRoot, new SideKey(consentSideKey), receivedAt, status,
-                optional(confirmedAt), optional(revokedAt));
+                optional(confirmedAt), optional(revokedAt), optional(expiresAt));
+    }
+
+    private static Long nullable(OptionalLong millis) {
+        return millis.isPresent() ? millis.getAsLong() : null;
     }
 
     private static OptionalLong optional(Long millis) {

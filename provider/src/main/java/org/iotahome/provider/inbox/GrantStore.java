@@ -69,6 +69,22 @@ public final class GrantStore {
         });
     }
 
+    /**
+     * Marks an active grant expired as of its end date; false when there is no such grant or it has
+     * end date, the date is still to come, or it ended already (revoked first, it stays revoked).
+     */
+    public boolean expire(String deviceRoot) {
+        Trytes.requireTrytes("device channel root", deviceRoot, 81);
+        return QuarkusTransaction.requiringNew().call(() -> {
+            GrantRow row = GrantRow.findById(deviceRoot, LockModeType.PESSIMISTIC_WRITE);
+            if (row == null) return false;
+            Grant grant = row.grant();
+            if (!grant.active() || grant.expiresAt().isEmpty()) return false;
+            row.set(grant.expired());
+            return true;
+        });
+    }
+
     private static void upsert(Grant grant) {
         GrantRow row = GrantRow.findById(grant.deviceRoot());
         if (row == null) {

@@ -10,6 +10,8 @@ public record Outcome(String deviceRoot, Kind kind) {
         ROTATED,
         /** KEY_ROTATION without one: the grant ends. */
         REVOKED,
+        /** The consent's end date came: the grant ends (the device rotates its key without this provider). */
+        EXPIRED,
         /** Not an event this provider acts on, or not an event at all. */
         SKIPPED,
         /** The grant's partition went to another instance: it follows the grant from here on. */

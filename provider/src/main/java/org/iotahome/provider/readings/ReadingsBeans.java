@@ -102,7 +102,7 @@ public class ReadingsBeans {
     ConsentWatch consentWatch(ProviderConfig config, ProviderIdentity identity, TangleMessageTransport source, EnvelopeOpener opener,
             ConsentCheck check, GrantStore grants, FollowerPositions positions, FollowerStatus status) {
         return new ConsentWatch(source, Infrastructure.getDefaultWorkerPool(), config.readingsPoll(), config.retryMin(), config.retryMax(),
-                positions, RotatedKeys.provider(identity.address(), opener), check, grants, status);
+                positions, RotatedKeys.provider(identity.address(), opener), check, grants, status, Clock.systemUTC());
     }
 
     @Produces

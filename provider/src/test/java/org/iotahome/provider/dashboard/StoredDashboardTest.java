@@ -135,8 +135,9 @@ class StoredDashboardTest {
                 .filter(h -> List.of(older, newer, pending).contains(h.deviceRoot())).toList();
 
         assertThat(rows).containsExactly(
-                new HouseholdRow(newer, "C".repeat(81), "ACTIVE", Instant.ofEpochMilli(now + 1_000), Optional.empty(), 0, Optional.empty()),
-                new HouseholdRow(older, "C".repeat(81), "REVOKED", Instant.ofEpochMilli(now), Optional.of(Instant.ofEpochMilli(now + 5_000)), 3,
+                new HouseholdRow(newer, "C".repeat(81), "ACTIVE", Instant.ofEpochMilli(now + 1_000), Optional.empty(), Optional.empty(), 0,
+                        Optional.empty()),
+                new HouseholdRow(older, "C".repeat(81), "REVOKED", Instant.ofEpochMilli(now), Optional.of(Instant.ofEpochMilli(now + 5_000)), Optional.empty(), 3,
                         Optional.of(Instant.parse("2026-12-04T09:00:10Z"))));
         assertThat(dashboard.household(older)).contains(rows.get(1));
         assertThat(dashboard.household(pending)).isEmpty();

@@ -136,4 +136,38 @@ class ProviderFlowTest {
 
         await(() -> grants.get(device.root()).orElseThrow().status() == Grant.Status.REVOKED, "the grant is revoked");
     }
+
+    @Test
+    void aGrantWithAnEndDateShowsItAndIsMarkedExpiredAtThatMoment() throws Exception {
+        TestDevice device = new TestDevice(tangle, dir.resolve("expiring"));
+        java.time.Instant expires = java.time.Instant.now().plusSeconds(4).truncatedTo(java.time.temporal.ChronoUnit.SECONDS); // the condition keeps seconds
+        device.grantUntil(identity.address(), identity.keys().publicKey(), expires);
+        device.data(1_700_000_000_000L, 1.0);
+        await(() -> readings.count(device.root()) == 1, "the reading is stored");
+        Grant active = grants.get(device.root()).orElseThrow();
+        assertThat(active.status()).isEqualTo(Grant.Status.ACTIVE);
+        assertThat(active.expiresAt()).hasValue(expires.toEpochMilli());
+        StaffLogin.signedIn().get("/api/grants").then()
+                .body("find { it.device == '" + device.root() + "' }.status", org.hamcrest.Matchers.equalTo("active"))
+                .body("find { it.device == '" + device.root() + "' }.expiresAt", org.hamcrest.Matchers.equalTo(expires.toEpochMilli()));
+        StaffLogin.signedIn().get("/dashboard").then().body(org.hamcrest.Matchers.containsString("expires on"));
+
+        await(() -> grants.get(device.root()).orElseThrow().status() == Grant.Status.EXPIRED, "the grant is expired");
+        long markedAt = System.currentTimeMillis();
+        Grant expired = grants.get(device.root()).orElseThrow();
+        assertThat(expired.revokedAt()).hasValue(expires.toEpochMilli());
+        assertThat(markedAt - expires.toEpochMilli()).as("marked at its end date, not at some later check").isLessThan(1_500);
+        StaffLogin.signedIn().get("/api/grants").then()
+                .body("find { it.device == '" + device.root() + "' }.status", org.hamcrest.Matchers.equalTo("expired"))
+                .body("find { it.device == '" + device.root() + "' }.endedAt", org.hamcrest.Matchers.equalTo(expires.toEpochMilli()));
+        StaffLogin.signedIn().get("/dashboard/households/" + device.root()).then()
+                .body(org.hamcrest.Matchers.containsString("Consent expired"));
+
+        // The device leaves the provider out at expiry: the grant stays expired, not revoked.
+        device.rotate(Map.of());
+        device.data(1_700_000_010_000L, 2.0);
+        Thread.sleep(500);
+        assertThat(grants.get(device.root()).orElseThrow().status()).isEqualTo(Grant.Status.EXPIRED);
+        assertThat(readings.count(device.root())).isEqualTo(1);
+    }
 }

@@ -75,8 +75,21 @@ final class TestDevice {
     }
 
     Policy policy(Address provider, EnvelopePublicKey key) {
+        return policy(provider, key, List.of());
+    }
+
+    private Policy policy(Address provider, EnvelopePublicKey key, List<String> conditions) {
         return new Policy(new ServiceProvider(URI.create("https://wattt.example/back"), provider, key), "read", new Device(address, "P1"),
-                "energy advice", List.of());
+                "energy advice", conditions);
+    }
+
+    /** As {@link #grant}, with consent that ends by itself at {@code expires} (docs/consent-expiry.md). */
+    void grantUntil(Address provider, EnvelopePublicKey to, java.time.Instant expires) throws IOException {
+        String consentRoot = consent.channel().root();
+        String consentKey = consent.channel().state().sideKey();
+        consent.publish(AsciiTrytes.toTrytes(EventCodec.write(new Authorized(System.currentTimeMillis(),
+                policy(provider, to, List.of(org.iotahome.protocol.event.ConsentExpiry.condition(expires)))))));
+        mamData(provider, to, consentRoot, consentKey);
     }
 
     /**

@@ -83,6 +83,35 @@ class GrantStoreTest {
     }
 
     @Test
+    void aGrantWithAnEndDateKeepsItAndExpiresAsOfThatDateThenStaysExpired() {
+        String root = Roots.random();
+        at(0).save(grant(root, 1, Grant.Status.PENDING).confirmed(1_000, OptionalLong.of(5_000)));
+        assertThat(at(0).get(root).orElseThrow().expiresAt()).isEqualTo(OptionalLong.of(5_000));
+
+        assertThat(at(7_000).expire(root)).isTrue();
+        assertThat(at(8_000).revoke(root)).as("the device's rotation after expiry").isTrue();
+        Grant read = at(0).get(root).orElseThrow();
+        assertThat(read.status()).isEqualTo(Grant.Status.EXPIRED);
+        assertThat(read.revokedAt()).as("ended at its end date, however late noticed").isEqualTo(OptionalLong.of(5_000));
+        assertThat(at(9_000).expire(root)).isFalse();
+        assertThat(at(9_000).expire(Roots.random())).isFalse();
+    }
+
+    @Test
+    void aRevokedOrOpenEndedGrantDoesNotExpire() {
+        String revoked = Roots.random();
+        at(0).save(grant(revoked, 1, Grant.Status.PENDING).confirmed(1_000, OptionalLong.of(5_000)));
+        at(2_000).revoke(revoked);
+        assertThat(at(6_000).expire(revoked)).isFalse();
+        assertThat(at(0).get(revoked).orElseThrow().status()).isEqualTo(Grant.Status.REVOKED);
+
+        String open = Roots.random();
+        at(0).save(grant(open, 1, Grant.Status.PENDING).confirmed(1_000));
+        assertThat(at(6_000).expire(open)).isFalse();
+        assertThat(at(0).get(open).orElseThrow().status()).isEqualTo(Grant.Status.ACTIVE);
+    }
+
+    @Test
     void grantsAreListedByStatusAndAForgottenOneIsGone() {
         String pending = Roots.random();
         String active = Roots.random();

@@ -50,7 +50,7 @@ public class FakeDashboard implements DashboardQueries {
     }
 
     private HouseholdRow row() {
-        return new HouseholdRow(ROOT, "CONSENT" + "9".repeat(74), "ACTIVE", Instant.parse("2026-12-01T10:00:00Z"), Optional.empty(),
+        return new HouseholdRow(ROOT, "CONSENT" + "9".repeat(74), "ACTIVE", Instant.parse("2026-12-01T10:00:00Z"), Optional.empty(), Optional.empty(),
                 points.size(), points.isEmpty() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(points.get(points.size() - 1).epochMillis())));
     }
 }
