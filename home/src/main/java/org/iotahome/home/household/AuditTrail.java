@@ -10,6 +10,7 @@ import org.iotahome.protocol.event.Authorized;
 import org.iotahome.protocol.event.ChannelEvent;
 import org.iotahome.protocol.event.DeviceAdded;
 import org.iotahome.protocol.event.DeviceDeleted;
+import org.iotahome.protocol.event.EventWalk;
 import org.iotahome.protocol.event.KeyRotation;
 import org.iotahome.protocol.event.Policy;
 import org.iotahome.protocol.event.ServiceProvider;
@@ -36,10 +37,10 @@ public record AuditTrail(List<Line> lines, List<Reader> readers, List<AccessHist
         access = List.copyOf(access);
     }
 
-    static AuditTrail of(Address device, List<EventLog.Entry> entries) {
+    static AuditTrail of(Address device, List<EventWalk.Entry> entries) {
         List<Line> lines = new ArrayList<>();
         Map<Address, Reader> readers = new LinkedHashMap<>();
-        for (EventLog.Entry e : entries) {
+        for (EventWalk.Entry e : entries) {
             ChannelEvent event = e.event();
             String provider = "";
             String goal = "";
@@ -62,6 +63,6 @@ public record AuditTrail(List<Line> lines, List<Reader> readers, List<AccessHist
             lines.add(new Line(event.timestamp(), event.type(), provider, goal, e.root()));
         }
         return new AuditTrail(lines, new ArrayList<>(readers.values()),
-                AccessHistory.of(device, entries.stream().map(EventLog.Entry::event).toList()));
+                AccessHistory.of(device, entries.stream().map(EventWalk.Entry::event).toList()));
     }
 }

@@ -18,14 +18,11 @@ public final class EventLog {
 
     private static final Logger LOG = Logger.getLogger(EventLog.class);
 
-    /** An event and the MAM root it was read at (its Tangle address derives from the root). */
-    public record Entry(ChannelEvent event, String root) {}
-
     /** What a walk to the head found: the events, how many messages the channel holds, and the key its head is under. */
-    public record Walked(List<Entry> entries, long messages, SideKey key, String nextRoot) {
+    public record Walked(List<EventWalk.Entry> entries, long messages, SideKey key, String nextRoot) {
 
         public List<ChannelEvent> events() {
-            return entries.stream().map(Entry::event).toList();
+            return entries.stream().map(EventWalk.Entry::event).toList();
         }
     }
 
@@ -49,7 +46,7 @@ public final class EventLog {
     public Walked walk(ChannelKey channel, KeySchedule keys) throws IOException {
         EventWalk.Result walked = EventWalk.walk(source, channel, keys);
         walked.skipped().forEach(s -> LOG.warnf("skipped message %d of channel %s: %s", s.index(), channel.root(), s.reason()));
-        return new Walked(walked.entries().stream().map(e -> new Entry(e.event(), e.root())).toList(), walked.messages(), walked.key(),
+        return new Walked(walked.entries(), walked.messages(), walked.key(),
                 walked.nextRoot());
     }
 }

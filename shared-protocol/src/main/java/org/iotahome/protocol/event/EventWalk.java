@@ -19,8 +19,18 @@ import org.iotahome.protocol.trinary.AsciiTrytes;
  */
 public final class EventWalk {
 
-    /** An event and the MAM root it was read at (its Tangle address derives from the root). */
-    public record Entry(ChannelEvent event, String root) {}
+    /**
+     * An event, the MAM root it was read at (its Tangle address derives from the root) and the side
+     * key it was read under: together they let its holder read the channel from there (a receipt).
+     */
+    public record Entry(ChannelEvent event, String root, SideKey key) {
+
+        /** Never the key: entries end up in logs. */
+        @Override
+        public String toString() {
+            return "Entry[" + event.type() + " at " + root + "]";
+        }
+    }
 
     /** A message that was read but is no event, with the reason. */
     public record Skipped(long index, String reason) {}
@@ -44,7 +54,7 @@ public final class EventWalk {
             for (ReadResult.ReadMessage m : read.messages()) {
                 messages++;
                 try {
-                    events.add(new Entry(EventCodec.read(AsciiTrytes.fromTrytes(m.message())), m.root()));
+                    events.add(new Entry(EventCodec.read(AsciiTrytes.fromTrytes(m.message())), m.root(), key));
                 } catch (IllegalArgumentException e) { // MalformedJsonException included
                     skipped.add(new Skipped(m.index(), e.getMessage()));
                 }
