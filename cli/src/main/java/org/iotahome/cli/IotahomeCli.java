@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "iotahome", mixinStandardHelpOptions = true,
         description = "Smart-meter data shared with consent over an IOTA Tangle.",
         subcommands = {ParseCommand.class, MamCommand.class, EnvelopeCommand.class, PairCommand.class, MeterCommand.class,
-                DeviceCommand.class, AccessCommand.class})
+                DeviceCommand.class, AccessCommand.class, ReceiptCommand.class})
 public final class IotahomeCli {
 
     public static void main(String[] args) {
