@@ -11,9 +11,10 @@ import org.iotahome.web.LoginThrottle;
 import org.iotahome.home.household.Households;
 import org.iotahome.home.projection.JpaProjectionStore;
 import org.iotahome.protocol.mam.TangleMessageTransport;
+import org.iotahome.protocol.receipt.ReceiptKey;
 import org.iotahome.protocol.tangle.Tangle;
 
-/** My Home's domain objects as beans: the households of its accounts, and the login throttle. */
+/** My Home's domain objects as beans: the households of its accounts, the receipt key and the login throttle. */
 @ApplicationScoped
 public class HomeBeans {
 
@@ -22,6 +23,15 @@ public class HomeBeans {
     Households households(HomeConfig config, Tangle tangle, TangleMessageTransport transport) {
         return new Households(tangle, transport, new Households.Settings(Path.of(config.dataDir()), config.mailboxPoll(),
                 config.pairingTimeout(), config.pairingGrace()), new SecureRandom(), JpaProjectionStore::new);
+    }
+
+    /** The key consent receipts are signed with: one per My Home, made once, kept with its data (never logged). */
+    @Produces
+    @Singleton
+    ReceiptKey receiptKey(HomeConfig config) {
+        Path file = config.receipts().keyFile().filter(f -> !f.isBlank()).map(Path::of)
+                .orElse(Path.of(config.dataDir()).resolve("receipt-signing.key"));
+        return ReceiptKey.inFile(file, new SecureRandom());
     }
 
     /** Five failed logins from one address in 15 minutes, then wait. */

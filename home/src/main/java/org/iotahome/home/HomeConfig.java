@@ -7,7 +7,7 @@ import java.time.Duration;
 @ConfigMapping(prefix = "home")
 public interface HomeConfig {
 
-    /** IOTAHOME_DATA: the accounts' database, each household's channel states and mailbox cursor, the session key. */
+    /** IOTAHOME_DATA: the accounts' database, each household's channel states and mailbox cursor, the session and receipt keys. */
     String dataDir();
 
     /** IOTA_PROVIDER: the node's HTTP API. */
@@ -24,4 +24,16 @@ public interface HomeConfig {
 
     /** After a NOK, how long a pairing attempt still waits for a proven OK (anyone can post a NOK). */
     Duration pairingGrace();
+
+    /** Consent receipts (issue 16). */
+    Receipts receipts();
+
+    interface Receipts {
+
+        /** HOME_RECEIPT_JURISDICTION: the law the consent is given under, as receipts state it. */
+        String jurisdiction();
+
+        /** HOME_RECEIPT_KEY_FILE: the Ed25519 key receipts are signed with, made once (default {@code <data dir>/receipt-signing.key}). */
+        java.util.Optional<String> keyFile();
+    }
 }

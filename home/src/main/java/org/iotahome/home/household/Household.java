@@ -16,6 +16,7 @@ import org.iotahome.protocol.event.ChannelKey;
 import org.iotahome.protocol.event.Device;
 import org.iotahome.protocol.event.DeviceAdded;
 import org.iotahome.protocol.event.DeviceDeleted;
+import org.iotahome.protocol.event.EventWalk;
 import org.iotahome.protocol.event.KeyRotation;
 import org.iotahome.protocol.event.Policy;
 import org.iotahome.protocol.event.ServiceProvider;
@@ -111,6 +112,14 @@ public final class Household {
     public AuditTrail audit(Address address) throws IOException {
         PairedDevice device = paired(address);
         return AuditTrail.of(address, log.walk(device.consent(), device.consentKeys()).entries());
+    }
+
+    /** The AUTHORIZED for this device at {@code root} of its consent channel, with the key it was read under (for its receipt). */
+    public Optional<EventWalk.Entry> authorizedAt(Address address, String root) throws IOException {
+        PairedDevice device = paired(address);
+        return log.walk(device.consent(), device.consentKeys()).entries().stream()
+                .filter(e -> e.root().equals(root) && e.event() instanceof Authorized a && a.policy().device().iotaAddress().equals(address))
+                .findFirst();
     }
 
     public void grant(Policy policy) throws IOException {

@@ -19,13 +19,14 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.iotahome.home.household.AuditTrail;
 import org.iotahome.protocol.event.AccessHistory;
+import org.iotahome.protocol.event.Authorized;
 import org.iotahome.home.household.PairedDevice;
 import org.iotahome.protocol.mam.MamMode;
 import org.iotahome.protocol.tangle.Tangle;
 import org.iotahome.protocol.tangle.TangleCursor;
 import org.iotahome.protocol.tangle.Transaction;
 
-/** Per device, its audit trail (every consent event and the bundle it sits in) and who can read its data now. */
+/** Per device, its audit trail (every consent event, the bundle it sits in, a receipt for each consent) and who can read its data now. */
 @Path("/devices/{address}/audit")
 @Authenticated
 @Blocking
@@ -36,7 +37,7 @@ public class AuditPages {
     private static final Duration LOOKUP = Duration.ofSeconds(10);
 
     @TemplateData
-    public record LineView(String time, String type, String provider, String goal, String bundle) {}
+    public record LineView(String time, String type, String provider, String goal, String bundle, String receipt) {}
 
     @TemplateData
     public record ReaderView(String host, String goal, String since) {}
@@ -57,8 +58,9 @@ public class AuditPages {
     public TemplateInstance page(@PathParam("address") String address) throws IOException {
         PairedDevice device = home.device(address);
         AuditTrail trail = home.get().household().audit(device.device().iotaAddress());
+        String base = "/devices/" + device.device().iotaAddress().trytes() + "/receipts/";
         List<LineView> lines = trail.lines().stream().map(l -> new LineView(time(l.timestamp()), l.type(), l.provider(), l.goal(),
-                bundleAt(l.root()))).toList();
+                bundleAt(l.root()), l.type().equals(Authorized.TYPE) && !l.provider().isEmpty() ? base + l.root() : null)).toList();
         List<ReaderView> readers = trail.readers().stream()
                 .map(r -> new ReaderView(r.provider().url().getHost(), r.goal(), time(r.since()))).toList();
         List<PeriodView> access = trail.access().stream().map(p -> new PeriodView(p.host(), p.goal(), time(p.from()),

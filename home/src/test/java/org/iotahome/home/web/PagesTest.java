@@ -26,6 +26,9 @@ import org.iotahome.protocol.event.ChannelEvent;
 import org.iotahome.protocol.event.ChannelKey;
 import org.iotahome.protocol.mam.TangleMessageTransport;
 import org.iotahome.protocol.pairing.PairingText;
+import org.iotahome.protocol.receipt.ConsentReceipt;
+import org.iotahome.protocol.receipt.ReceiptCheck;
+import org.iotahome.protocol.receipt.ReceiptKey;
 import org.iotahome.protocol.tangle.Address;
 import org.iotahome.protocol.tangle.InMemoryTangle;
 import org.iotahome.protocol.tangle.MailboxAddress;
@@ -136,6 +139,7 @@ class PagesTest {
     void everyPageButSignUpAndLoginNeedsASessionAndCarriesTheSecurityHeaders() {
         given().redirects().follow(false).get("/").then().statusCode(302).header("Location", containsString("/login"));
         given().redirects().follow(false).get("/devices/add").then().statusCode(302);
+        given().redirects().follow(false).get("/devices/" + "D".repeat(81) + "/receipts/" + "R".repeat(81)).then().statusCode(302);
         given().get("/login").then().statusCode(200)
                 .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
                 .header("X-Frame-Options", "DENY")
@@ -211,6 +215,44 @@ class PagesTest {
         b.get("/devices/" + device.address.trytes() + "/delete").then().statusCode(200).body(containsString("Delete this device?"));
         b.postWithToken("/devices/" + device.address.trytes() + "/delete", Map.of()).then().statusCode(303);
         assertThat(b.get("/").asString()).contains("No meter reader is paired");
+        device.close();
+    }
+
+    @Test
+    void eachConsentHasAReceiptSignedWithTheKeyOnTheAboutPageThatChecksOutOnTheTangle() throws Exception {
+        Browser b = signedIn();
+        TestDevice device = pair(b);
+        String request = consentRequest(b);
+        b.get(request);
+        b.postWithToken(request + "/grant", Map.of("device", device.address.trytes())).then().statusCode(303);
+
+        String audit = b.get("/devices/" + device.address.trytes() + "/audit").then().statusCode(200).extract().asString();
+        Matcher link = Pattern.compile("href=\"(/devices/[A-Z9]{81}/receipts/[A-Z9]{81})\"").matcher(audit);
+        assertThat(link.find()).as("a receipt link on the AUTHORIZED line").isTrue();
+        assertThat(link.find()).as("only AUTHORIZED has one").isFalse();
+        link.reset().find();
+        Response download = b.get(link.group(1));
+        assertThat(download.statusCode()).isEqualTo(200);
+        assertThat(download.contentType()).startsWith("application/json");
+        assertThat(download.header("Content-Disposition")).matches("attachment; filename=\"consent-receipt-wattt.example-\\d{4}-\\d{2}-\\d{2}.json\"");
+        ConsentReceipt receipt = ConsentReceipt.parse(download.asString());
+        assertThat(receipt.signatureValid()).isTrue();
+        assertThat(receipt.anchor().goal()).isEqualTo("energy advice");
+        assertThat(receipt.anchor().device()).isEqualTo(device.address);
+
+        // The key is public on the about page, for anyone checking a receipt.
+        String about = given().get("/about").then().statusCode(200).extract().asString();
+        assertThat(about).contains(receipt.publicKey(), ReceiptKey.fingerprintOf(receipt.publicKey()));
+
+        // On the Tangle, in force now.
+        ReceiptCheck.Result check = new ReceiptCheck(tangle, transport, Duration.ofSeconds(10)).check(receipt.anchor(),
+                org.iotahome.protocol.mam.KeySchedule.FIXED, java.time.Instant.now());
+        assertThat(check.problem()).isEmpty();
+        assertThat(check.status()).isEqualTo(ReceiptCheck.Status.IN_FORCE);
+
+        // Nobody else's, and no other root.
+        signedIn().get(link.group(1)).then().statusCode(404);
+        b.get("/devices/" + device.address.trytes() + "/receipts/" + "9".repeat(81)).then().statusCode(404);
         device.close();
     }
 
