@@ -253,16 +253,11 @@ class ProviderScenarioIT {
     private static List<JsonNode> accessHistory(String nodeUrl, String device, List<String> keyArgs, Path keyFile, EnvelopeKeyPair keys)
             throws Exception {
         org.iotahome.protocol.envelope.EnvelopeKeyFile.write(keyFile, keys);
-        Path jar = Path.of(System.getProperty("iotahome.cli.jar", "missing:iotahome.cli.jar"));
-        List<String> command = new ArrayList<>(List.of("java", "-jar", jar.toString(), "access", "--node", nodeUrl, "--device", device,
-                "--envelope-key", keyFile.toString()));
-        command.addAll(keyArgs);
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(p.waitFor()).as(out).isZero();
-        List<JsonNode> lines = new ArrayList<>();
-        for (String line : out.split("\n")) if (line.startsWith("{")) lines.add(new com.fasterxml.jackson.databind.ObjectMapper().readTree(line));
-        return lines;
+        List<String> args = new ArrayList<>(List.of("access", "--node", nodeUrl, "--device", device, "--envelope-key", keyFile.toString()));
+        args.addAll(keyArgs);
+        Cli run = Cli.run(args);
+        assertThat(run.code()).as(run.out()).isZero();
+        return run.lines();
     }
 
     /** A reading's meterTime (ISO local time with offset, as the schema has it) as an instant. */

@@ -2,16 +2,24 @@ package org.iotahome.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.iotahome.protocol.pairing.PairingText;
+import org.iotahome.protocol.receipt.ConsentReceipt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
@@ -24,8 +32,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * meter, My Home and two providers, each a real process on loopback. A household signs up and
  * pairs; connects provider A from A's own "Connect your smart meter" through My Home and back, and
  * A's dashboard shows its readings; the same for B; A is revoked (A cut off, B goes on, both keep
- * what they had); the device is deleted (everyone cut off, the device unpaired). Every service is
- * restarted once on its data mid-scenario, and the scenario goes on as if nothing happened.
+ * what they had) and the household's receipt for A's consent checks out (issue 16); the device is
+ * deleted (everyone cut off, the device unpaired). Every service is restarted once on its data
+ * mid-scenario, and the scenario goes on as if nothing happened.
  *
  * <p>My Home is on {@code localhost}, A on {@code 127.0.0.2} and B on {@code 127.0.0.3}: browsers
  * keep cookies per host, not per port, so each service keeps its own session cookie.
@@ -34,6 +43,7 @@ class SeedScenariosIT {
 
     private static final Duration WAIT = Duration.ofSeconds(120);
     private static final Path SHOTS = Path.of("target", "screenshots");
+    private static final Path RECEIPTS = Path.of("target", "receipts");
     private static final String PASSWORD = "correct horse battery";
 
     @TempDir
@@ -85,6 +95,7 @@ class SeedScenariosIT {
             assertThat(browser.findElement(By.tagName("body")).getText()).doesNotContain("127.0.0.2 may read");
             shot(browser, "seed-05-a-revoked");
             awaitRevoked(a, rootA);
+            checkReceipt(browser, homeUrl, device, node.url);
             long aKept = a.count(rootA);
             b.awaitReadings(b.count(rootB) + 3);
 
@@ -125,6 +136,47 @@ class SeedScenariosIT {
                 assertThat(Files.readString(log)).as(log.getFileName().toString())
                         .doesNotContain(ProviderProcess.STAFF_PASSWORD, PASSWORD, secret, "using temporary key");
         }
+    }
+
+    /**
+     * The household's receipt for A's consent, from the audit page: signed with the key on My Home's
+     * about page, on the Tangle, in force before the revocation and revoked after it
+     * ({@code ./iotahome receipt verify}); changed, it fails.
+     */
+    private void checkReceipt(WebDriver browser, String homeUrl, DeviceUnderTest device, String nodeUrl) throws Exception {
+        browser.get(homeUrl + "/about");
+        String homeKey = browser.findElement(By.id("receipt-public-key")).getText().strip();
+        shot(browser, "seed-05b-about");
+        browser.get(homeUrl + "/devices/" + device.address.trytes() + "/audit");
+        waitForText(browser, "Who could read this device's data, from when to when");
+        shot(browser, "seed-05c-audit");
+        String href = browser.findElement(By.xpath("//tr[td[text()='AUTHORIZED'] and td[text()='127.0.0.2']]//a[@class='receipt']"))
+                .getAttribute("href");
+        StringBuilder cookies = new StringBuilder();
+        for (Cookie c : browser.manage().getCookies()) cookies.append(c.getName()).append('=').append(c.getValue()).append("; ");
+        HttpResponse<String> download = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(href))
+                .header("Cookie", cookies.toString()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(download.statusCode()).as(download.body()).isEqualTo(200);
+        Path receipt = Files.writeString(Files.createDirectories(RECEIPTS).resolve("receipt-a.json"), download.body());
+        Instant given = Instant.ofEpochMilli(ConsentReceipt.parse(download.body()).anchor().timestamp());
+
+        Cli before = Cli.run(List.of("receipt", "verify", receipt.toString(), "--node", nodeUrl, "--home-key", homeKey, "--at",
+                given.plusSeconds(1).toString()));
+        assertThat(before.code()).as(before.out()).isZero();
+        assertThat(before.check("signature").path("homeKey").asText()).isEqualTo("matches");
+        assertThat(before.check("tangle").path("ok").asBoolean()).isTrue();
+        assertThat(before.check("status").path("status").asText()).isEqualTo("IN_FORCE");
+        Cli now = Cli.run(List.of("receipt", "verify", receipt.toString(), "--node", nodeUrl, "--home-key", homeKey));
+        assertThat(now.check("status").path("status").asText()).as(now.out()).isEqualTo("REVOKED");
+        assertThat(Instant.parse(now.check("status").path("ended").asText())).isAfter(given);
+        Path changed = Files.writeString(RECEIPTS.resolve("receipt-a-changed.json"), download.body().replace("127.0.0.2", "127.0.0.9"));
+        Cli tampered = Cli.run(List.of("receipt", "verify", changed.toString(), "--node", nodeUrl, "--home-key", homeKey));
+        assertThat(tampered.code()).as(tampered.out()).isEqualTo(1);
+        assertThat(tampered.check("signature").path("signature").asText()).startsWith("INVALID");
+        Files.writeString(RECEIPTS.resolve("verify-a.txt"), "before the revocation:\n" + before.out() + "now:\n" + now.out()
+                + "changed:\n" + tampered.out());
+        System.out.println("receipt for A's consent:\n" + download.body() + "verified before the revocation:\n" + before.out()
+                + "verified now:\n" + now.out() + "changed:\n" + tampered.out());
     }
 
     private static Map<String, String> providerEnv(String homeUrl, String host, int port) {
