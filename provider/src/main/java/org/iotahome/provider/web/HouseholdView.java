@@ -29,7 +29,7 @@ public record HouseholdView(String root, String shortRoot, String status, String
         String ends = switch (row.status()) {
             case "REVOKED" -> "withdrawn " + row.revokedAt().map(HouseholdView::time).orElse("");
             case "EXPIRED" -> "expired " + row.revokedAt().or(row::expiresAt).map(HouseholdView::time).orElse("");
-            default -> row.expiresAt().map(t -> "expires on " + time(t)).orElse("no end date");
+            default -> row.expiresAt().map(t -> "expires on " + time(t)).orElse("until withdrawn");
         };
         boolean ended = row.status().equals("REVOKED") || row.status().equals("EXPIRED");
         return new HouseholdView(row.deviceRoot(), row.deviceRoot().substring(0, 12) + "…", status, row.status().toLowerCase(Locale.ROOT),
