@@ -14,7 +14,7 @@ import org.iotahome.protocol.mam.TangleMessageTransport;
 import org.iotahome.protocol.receipt.ReceiptKey;
 import org.iotahome.protocol.tangle.Tangle;
 
-/** My Home's domain objects as beans: the households of its accounts, the receipt key and the login throttle. */
+/** My Home's domain objects as beans: the households of its accounts, the receipt key, the clock and the login throttle. */
 @ApplicationScoped
 public class HomeBeans {
 
@@ -34,10 +34,17 @@ public class HomeBeans {
         return ReceiptKey.inFile(file, new SecureRandom());
     }
 
+    /** The time every page and consent check goes by (tests may replace it). */
+    @Produces
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
     /** Five failed logins from one address in 15 minutes, then wait. */
     @Produces
     @Singleton
-    LoginThrottle loginThrottle() {
-        return new LoginThrottle(5, Duration.ofMinutes(15), 100_000, Clock.systemUTC());
+    LoginThrottle loginThrottle(Clock clock) {
+        return new LoginThrottle(5, Duration.ofMinutes(15), 100_000, clock);
     }
 }

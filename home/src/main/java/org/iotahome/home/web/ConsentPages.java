@@ -55,11 +55,14 @@ public class ConsentPages {
     @Inject
     CurrentHome home;
 
+    @Inject
+    Clock clock;
+
     /** Open without a session: checks the request and keeps it, then the review page (behind the login). */
     @GET
     public Response receive(@QueryParam("iotaAddress") String iotaAddress, @QueryParam("publicKeyTrytes") String publicKeyTrytes,
             @QueryParam("goal") String goal, @QueryParam("url") String url, @QueryParam("expires") String expires) {
-        ConsentRequest request = ConsentRequest.of(iotaAddress, publicKeyTrytes, goal, url, expires, Clock.systemUTC());
+        ConsentRequest request = ConsentRequest.of(iotaAddress, publicKeyTrytes, goal, url, expires, clock);
         if (request instanceof ConsentRequest.Invalid invalid)
             return Response.status(Response.Status.BAD_REQUEST).entity(problem.data("title", "This consent request is not valid")
                     .data("problems", invalid.problems()).data("user", null)).build();
@@ -75,7 +78,7 @@ public class ConsentPages {
                 .data("until", r.expires().map(Views::day).orElse(null)).data("untilWords", r.expires().map(Views::untilWords).orElse(null))
                 .data("untilMax", r.expires().map(e -> Views.lastDay(e).toString()).orElse(""))
                 .data("tomorrow", LocalDate.now(ZoneOffset.UTC).plusDays(1).toString())
-                .data("devices", Views.of(home.get().household().state())).data("user", home.username());
+                .data("devices", Views.of(home.get().household().state(), clock.instant())).data("user", home.username());
     }
 
     @POST
@@ -106,13 +109,13 @@ public class ConsentPages {
      * The end the person chose: the last day it holds (through that day, UTC), never later than the
      * provider asked; none chosen: what the provider asked, if anything.
      */
-    private static Optional<Instant> chosenEnd(ConsentRequest.Valid r, String until) {
+    private Optional<Instant> chosenEnd(ConsentRequest.Valid r, String until) {
         if (until == null || until.isBlank()) return r.expires();
         LocalDate day;
         Instant chosen;
         try {
             day = LocalDate.parse(until.strip());
-            chosen = ConsentExpiry.fromRequest(day.toString(), Clock.systemUTC());
+            chosen = ConsentExpiry.fromRequest(day.toString(), clock);
         } catch (java.time.format.DateTimeParseException | IllegalArgumentException e) {
             throw new InvalidChoiceException("the last day must be a date from tomorrow on, was " + until);
         }

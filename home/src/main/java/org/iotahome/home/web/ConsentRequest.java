@@ -23,10 +23,6 @@ public sealed interface ConsentRequest {
 
     record Invalid(List<String> problems) implements ConsentRequest {}
 
-    static ConsentRequest of(String iotaAddress, String publicKeyTrytes, String goal, String url) {
-        return of(iotaAddress, publicKeyTrytes, goal, url, null, Clock.systemUTC());
-    }
-
     /** {@code expires}: optional, a duration ({@code P90D}), a date or an instant (docs/consent-expiry.md). */
     static ConsentRequest of(String iotaAddress, String publicKeyTrytes, String goal, String url, String expires, Clock clock) {
         List<String> problems = new ArrayList<>();

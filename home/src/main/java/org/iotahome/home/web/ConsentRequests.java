@@ -1,6 +1,7 @@
 package org.iotahome.home.web;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,7 +27,8 @@ public class ConsentRequests {
     private record Kept(ConsentRequest.Valid request, Instant until) {}
 
     private final SecureRandom random = new SecureRandom();
-    private final Clock clock = Clock.systemUTC();
+    @Inject
+    Clock clock;
     private final Map<String, Kept> kept = new LinkedHashMap<>();
 
     public synchronized String keep(ConsentRequest.Valid request) {

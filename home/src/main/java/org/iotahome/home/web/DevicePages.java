@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.net.URI;
+import java.time.Clock;
 import org.iotahome.home.household.PairedDevice;
 import org.iotahome.protocol.event.Policy;
 
@@ -38,9 +39,12 @@ public class DevicePages {
     @Inject
     CurrentHome home;
 
+    @Inject
+    Clock clock;
+
     @GET
     public TemplateInstance list() throws IOException {
-        return devices.data("devices", Views.of(home.get().household().state())).data("user", home.username());
+        return devices.data("devices", Views.of(home.get().household().state(), clock.instant())).data("user", home.username());
     }
 
     @POST

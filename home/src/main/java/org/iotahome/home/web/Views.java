@@ -38,8 +38,7 @@ public final class Views {
     @TemplateData
     public record DeviceView(String address, String shortAddress, String type, String consentRoot, List<PolicyView> policies) {}
 
-    public static List<DeviceView> of(HouseholdState state) {
-        Instant now = Instant.now();
+    public static List<DeviceView> of(HouseholdState state, Instant now) {
         List<DeviceView> views = new ArrayList<>();
         for (PairedDevice d : state.devices()) {
             List<PolicyView> policies = new ArrayList<>();
