@@ -13,6 +13,14 @@
     return new uPlot(Object.assign({ width: width(), height: 240, series: series, scales: { x: { time: true } } }, opts || {}), data, el);
   }
 
+  // Readings come a second or more apart: ticks in whole seconds and wall-clock times, never "…:14.500".
+  const clock = (t) => new Date(t * 1000).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", second: "2-digit" });
+  const LIVE = {
+    axes: [{ incrs: [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 21600, 43200, 86400], space: 70,
+             values: (u, splits) => splits.map(clock) }, {}],
+  };
+  const liveChart = (el, series, data) => chart(el, [{ value: (u, v) => (v == null ? "–" : clock(v)) }].concat(series), data, LIVE);
+
   function powerData(points) {
     return [points.map((p) => p.epochMillis / 1000), points.map((p) => p.importKw), points.map((p) => p.exportKw)];
   }
@@ -39,13 +47,13 @@
     document.getElementById("now-export").textContent = last ? fmt(last.exportKw) : "–";
     if (points.some((p) => p.phaseImportKw.length > 0)) {
       document.getElementById("phases-card").hidden = false;
-      if (!phases) phases = chart(document.getElementById("phase-chart"),
-        [{}, { label: "L1 kW", stroke: "#1f7a5a" }, { label: "L2 kW", stroke: "#c27c0e" }, { label: "L3 kW", stroke: "#3b5bdb" }], phaseData(points));
+      if (!phases) phases = liveChart(document.getElementById("phase-chart"),
+        [{ label: "L1 kW", stroke: "#1f7a5a" }, { label: "L2 kW", stroke: "#c27c0e" }, { label: "L3 kW", stroke: "#3b5bdb" }], phaseData(points));
       else phases.setData(phaseData(points));
     }
     if (points.some((p) => p.gasM3 != null)) {
       document.getElementById("gas-card").hidden = false;
-      if (!gas) gas = chart(document.getElementById("gas-chart"), [{}, { label: "Gas total m³", stroke: "#b3261e" }], gasData(points));
+      if (!gas) gas = liveChart(document.getElementById("gas-chart"), [{ label: "Gas total m³", stroke: "#b3261e" }], gasData(points));
       else gas.setData(gasData(points));
     }
   }
@@ -86,8 +94,8 @@
 
   fetch(base + "/power?minutes=60").then((r) => r.json()).then((list) => {
     points = list;
-    power = chart(document.getElementById("power-chart"),
-      [{}, { label: "Import kW", stroke: "#1f7a5a", width: 2 }, { label: "Export kW", stroke: "#c27c0e", width: 2 }], powerData(points));
+    power = liveChart(document.getElementById("power-chart"),
+      [{ label: "Import kW", stroke: "#1f7a5a", width: 2 }, { label: "Export kW", stroke: "#c27c0e", width: 2 }], powerData(points));
     redraw();
     card.dataset.points = String(points.length);
     live();
