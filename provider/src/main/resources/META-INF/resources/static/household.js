@@ -14,9 +14,9 @@
   }
 
   // Readings come a second or more apart: ticks in whole seconds and wall-clock times, never "…:14.500".
-  const clock = (t) => new Date(t * 1000).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", second: "2-digit" });
+  const clock = (t) => new Date(t * 1000).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" });
   const LIVE = {
-    axes: [{ incrs: [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 21600, 43200, 86400], space: 70,
+    axes: [{ incrs: [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 21600, 43200, 86400], space: 90,
              values: (u, splits) => splits.map(clock) }, {}],
   };
   const liveChart = (el, series, data) => chart(el, [{ value: (u, v) => (v == null ? "–" : clock(v)) }].concat(series), data, LIVE);
