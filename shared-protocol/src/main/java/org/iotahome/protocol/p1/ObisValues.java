@@ -158,12 +158,19 @@ final class ObisValues {
         return month == 2 && year % 4 == 0 ? 29 : DAYS[month - 1];   // years 2000..2099: every 4th leaps
     }
 
-    /** The never-set time of an empty M-bus slot, {@code 000101000000} or {@code 700101000000} (with any flag). */
+    /**
+     * The never-set time of an empty M-bus slot: {@code 000101000000}, or the Unix epoch
+     * {@code 700101000000} in UTC or as CET shows it, {@code 700101010000} (an Iskra AM550 in
+     * ndokter/dsmr_parser's TELEGRAM_V5_TWO_MBUS); with any flag.
+     */
     static boolean neverSet(byte[] b, int from, int to) {
         while (from < to && b[from] == ' ') from++;
         if (to - from < 12) return false;
         if (!(b[from] == '0' || b[from] == '7') || b[from + 1] != '0') return false;
-        for (int i = 2; i < 12; i++) if (b[from + i] != (i == 3 || i == 5 ? '1' : '0')) return false;
+        for (int i = 2; i < 12; i++) {
+            byte expected = (byte) (i == 3 || i == 5 ? '1' : '0');
+            if (b[from + i] != expected && !(i == 7 && b[from] == '7' && b[from + i] == '1')) return false;
+        }
         return true;
     }
 
@@ -180,8 +187,10 @@ final class ObisValues {
         byte[] out = new byte[n / 2];
         for (int i = 0; i < out.length; i++) {
             int hi = Character.digit(b[from + 2 * i], 16), lo = Character.digit(b[from + 2 * i + 1], 16);
-            if (hi < 0 || lo < 0) return text(b, from, to);
-            out[i] = (byte) (hi << 4 | lo);
+            int c = hi << 4 | lo;
+            // Not hex-encoded text (a heat meter's binary id "621848012D2C0B0C"): keep it as sent.
+            if (hi < 0 || lo < 0 || c < 0x20 || c > 0x7E) return text(b, from, to);
+            out[i] = (byte) c;
         }
         return text(out, 0, out.length);    // some DSMR 2.2 ids decode with a leading space
     }
