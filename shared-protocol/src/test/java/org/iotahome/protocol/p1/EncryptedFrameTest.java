@@ -88,6 +88,13 @@ class EncryptedFrameTest {
     }
 
     @Test
+    void aMetersFramerDecryptsWhenGivenKeysAndStillWantsTheCrcInside() {
+        byte[] frame = resource("ndokter-msn-frame.bin");
+        assertThat(frame(TelegramFramer.forMeter(MeterVersion.V4_2, NDOKTER_KEYS), frame)).singleElement().isInstanceOf(Telegram.class);
+        onlyEncryptedRejection(frame(TelegramFramer.forMeter(MeterVersion.V4_2), frame));
+    }
+
+    @Test
     void ndokterMsnTestDamagedFrameIsOneEncryptedRejection() {
         byte[] frame = resource("ndokter-msn-frame.bin");
         frame[150] = 0x00;
