@@ -37,17 +37,24 @@ public final class TelegramReadings {
 
     private final TelegramParser parser;
     private final Clock clock;
+    private final MeterSeriesFile series;
     private final Map<Rejected.Reason, Long> rejected = new EnumMap<>(Rejected.Reason.class);
     private long readings;
     private LastRejected last;
 
     public TelegramReadings(TelegramParser parser) {
-        this(parser, Clock.systemUTC());
+        this(parser, Clock.systemUTC(), MeterSeriesFile.inMemory());
     }
 
     public TelegramReadings(TelegramParser parser, Clock clock) {
+        this(parser, clock, MeterSeriesFile.inMemory());
+    }
+
+    /** @param series where the meter's equipment id is kept, so a swapped meter's first reading is marked */
+    public TelegramReadings(TelegramParser parser, Clock clock, MeterSeriesFile series) {
         this.parser = parser;
         this.clock = clock;
+        this.series = series;
     }
 
     /** The reading this telegram holds, or nothing when it was rejected. */
@@ -57,7 +64,7 @@ public final class TelegramReadings {
         Parsed parsed = parser.parse(telegram);
         if (parsed instanceof Rejected r) return reject(r, telegram);
         readings++;
-        return List.of(new MeterReading(telegram, (Reading) parsed));
+        return List.of(new MeterReading(telegram, series.place((Reading) parsed)));
     }
 
     public synchronized long readings() {
