@@ -315,4 +315,20 @@ class FieldTelegramTest {
         assertThat(r.mbus()).containsExactly(new Reading.Mbus(1, 4, "621848012D2C0B0C", 240.86, "GJ", "2026-02-15T20:05:23+01:00"));
         assertThat(r.gas()).as("a heat meter is no gas meter").isNull();
     }
+    @Test
+    void ndokterEsoMax1PhTestParseReadsATextMessageAndFourTariffs() {
+        Reading r = read("ndokter-v5-eso-setp1-max-1ph");
+        assertThat(r.version()).as("Lithuanian ESO: no 1-3:0.2.8").isEqualTo("iec62056-ESO");
+        assertThat(r.crcValid()).isTrue();
+        assertThat(instant(r.meterTime())).isEqualTo(Instant.parse("2025-06-27T23:14:53Z"));
+        assertThat(r.importedKwh()).isEqualTo(new Reading.Tariffs(398.656, 323.169, 0.0, 0.0, 721.825));
+        assertThat(r.exportedKwh()).isEqualTo(new Reading.Tariffs(null, null, null, null, 0.0));
+        assertThat(r.phases()).containsExactly(new Reading.Phase(230.5, 1.0, 0.221, 0.0));
+        assertThat(r.powerFailures()).isEqualTo(10);
+        assertThat(r.messages()).as("0-0:96.13.0(73657450315F6D61785F317068)").isEqualTo(new Reading.Messages("setP1_max_1ph", null));
+        assertThat(r.voltageSags()).containsExactly(3);
+        assertThat(r.voltageSwells()).containsExactly(0);
+        assertThat(r.equipmentId()).isEqualTo("SAG1000000000000");
+        assertThat(r.obis()).containsEntry("1-0:3.8.0", "(000008.947*kvarh)").containsEntry("1-0:13.7.0", "(0.830)");
+    }
 }
