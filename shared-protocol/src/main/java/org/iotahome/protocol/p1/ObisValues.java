@@ -73,6 +73,47 @@ final class ObisValues {
         return plainDecimal(b, from, star, milli);
     }
 
+    /**
+     * {@link #decimal} of the first value of an object whose raw text {@code b[open, to)} starts
+     * with its '(': the usual {@code (000123.456*kWh)} is read in the one scan that finds its end;
+     * anything else takes the general path, so the result is always the same.
+     */
+    static double firstDecimal(byte[] b, int open, int to) {
+        int i = open + 1;
+        long mantissa = 0;
+        int digits = 0, scale = -1;
+        for (; i < to; i++) {
+            int c = b[i];
+            if (c >= '0' && c <= '9') {
+                mantissa = mantissa * 10 + (c - '0');
+                digits++;
+                if (scale >= 0) scale++;
+            } else if (c == '.' && scale < 0) {
+                scale = 0;
+            } else {
+                break;
+            }
+        }
+        int milli = 0;
+        if (i < to && b[i] == '*') {
+            int u = i + 1;
+            if (u + 1 < to && b[u] == 'W' && b[u + 1] == ')') {
+                milli = 3;
+                i = u + 1;
+            } else if (u + 2 < to && b[u] == 'W' && b[u + 1] == 'h' && b[u + 2] == ')') {
+                milli = 3;
+                i = u + 2;
+            } else {
+                while (u < to && b[u] != ')' && b[u] != ' ') u++;     // a spaced unit takes the general path
+                i = u;
+            }
+        }
+        if (i >= to || b[i] != ')' || digits == 0 || digits > 18 || mantissa >= 1L << 53)
+            return decimal(b, open + 1, valueEnd(b, open + 1, to));
+        int s = Math.max(scale, 0) + milli;
+        return s == 0 ? mantissa : mantissa / POW10[s];     // exact operands: one correctly rounded division
+    }
+
     private static double plainDecimal(byte[] b, int i, int end, int extraScale) {
         while (i < end && b[i] == ' ') i++;
         while (end > i && b[end - 1] == ' ') end--;
@@ -108,7 +149,11 @@ final class ObisValues {
 
     /** An integral value such as {@code 0002} or {@code 00004}, or null. */
     static Integer integer(byte[] b, int from, int to) {
-        double d = decimal(b, from, to);
+        return integral(decimal(b, from, to));
+    }
+
+    /** {@code d} as an Integer when it is one, else null. */
+    static Integer integral(double d) {
         if (Double.isNaN(d) || d != Math.rint(d) || Math.abs(d) > Integer.MAX_VALUE) return null;
         return (int) d;
     }

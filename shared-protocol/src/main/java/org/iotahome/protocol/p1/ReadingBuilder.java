@@ -247,11 +247,11 @@ final class ReadingBuilder {
 
     /** The first value of an object whose raw text {@code b[from, to)} starts with '('. */
     private static double first(byte[] b, int from, int to) {
-        return ObisValues.decimal(b, from + 1, ObisValues.valueEnd(b, from + 1, to));
+        return ObisValues.firstDecimal(b, from, to);
     }
 
     private static Integer firstInteger(byte[] b, int from, int to) {
-        return ObisValues.integer(b, from + 1, ObisValues.valueEnd(b, from + 1, to));
+        return ObisValues.integral(ObisValues.firstDecimal(b, from, to));
     }
 
     private static String firstText(byte[] b, int from, int to) {
