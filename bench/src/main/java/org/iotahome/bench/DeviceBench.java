@@ -168,7 +168,7 @@ public final class DeviceBench {
         n.put("v", WireJson.VERSION);
         n.put("type", Data.TYPE);
         n.put("timestamp", g.timestamp());
-        n.put("raw", g.newest().text());
+        n.put("raw", g.newest().withCrcLine());
         ArrayNode a = n.putArray("readings");
         for (Reading r : g.readings()) a.add(ReadingJson.mapper().<JsonNode>valueToTree(r));
         return WireJson.write(n);
@@ -181,7 +181,7 @@ public final class DeviceBench {
             node.remove("obis");
             return node;
         }).toList();
-        return EventCodec.write(new Data(g.timestamp(), g.newest().text(), rs));
+        return EventCodec.write(new Data(g.timestamp(), g.newest().withCrcLine(), rs));
     }
 
     /** Hashes a second of the portable engine on one thread, from searches at MWM 9 (3^9 hashes each, on average). */

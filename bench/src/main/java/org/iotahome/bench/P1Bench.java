@@ -28,12 +28,43 @@ public final class P1Bench {
         byte[] stream = stream();
         int perPass = DISTINCT;
         System.out.printf(Locale.ROOT, "p1 telegram_bytes=%d%n", stream.length / perPass);
-        run(stream, Math.max(1, seconds / 2));                  // warm-up: let the JIT compile the hot path
+        double warmUp = Math.max(1, seconds / 2);       // let the JIT compile each hot path, the same for both
+        run(stream, warmUp);
+        runBaseline(stream, warmUp);
         double[] rate = run(stream, seconds);
+        double[] baseline = runBaseline(stream, seconds);
         // Wall-clock rate is the figure; per CPU-second of the bench thread shows what one core does
         // when the machine is shared (the two differ by the share of the core this thread got).
         System.out.printf(Locale.ROOT, "p1 parse telegrams_per_s=%.0f telegrams_per_cpu_s=%.0f core_share=%.2f%n",
                 rate[0], rate[1], rate[0] / rate[1]);
+        System.out.printf(Locale.ROOT, "p1 baseline (regex, the common way) telegrams_per_s=%.0f telegrams_per_cpu_s=%.0f"
+                + " core_share=%.2f; ours per cpu-second is %.1fx%n", baseline[0], baseline[1], baseline[0] / baseline[1],
+                rate[1] / baseline[1]);
+    }
+
+    /** As {@link #run}, through {@link RegexP1Parser}. */
+    private static double[] runBaseline(byte[] stream, double seconds) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long deadline = System.nanoTime() + (long) (seconds * 1e9);
+        long[] readings = {0};
+        double[] checksum = {0};
+        long rejected = 0;
+        long cpuStart = threads.getCurrentThreadCpuTime();
+        long start = System.nanoTime(), end;
+        do {
+            RegexP1Parser parser = new RegexP1Parser();
+            for (int off = 0; off < stream.length; off += CHUNK)
+                parser.feed(stream, off, Math.min(CHUNK, stream.length - off), m -> {
+                    readings[0]++;
+                    checksum[0] += (Double) m.get("1-0:1.8.1").get(0) + m.size();
+                });
+            rejected += parser.rejected;
+            end = System.nanoTime();
+        } while (end < deadline);
+        if (rejected > 0) throw new IllegalStateException(rejected + " telegrams rejected by the baseline");
+        if (checksum[0] == 0) throw new IllegalStateException("nothing parsed by the baseline");
+        long cpu = threads.getCurrentThreadCpuTime() - cpuStart;
+        return new double[]{readings[0] / ((end - start) / 1e9), readings[0] / (cpu / 1e9)};
     }
 
     /** Telegrams per wall-clock second and per CPU-second of this thread. */

@@ -7,6 +7,7 @@ import io.smallrye.config.WithDefault;
 import org.iotahome.device.publish.PublishMode;
 import org.iotahome.protocol.p1.LineSettings;
 import org.iotahome.protocol.p1.MeterVersion;
+import org.iotahome.protocol.p1.P1Keys;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,6 +25,22 @@ public interface DeviceConfig {
     MeterVersion meterVersion();
 
     Serial serial();
+
+    /**
+     * P1_DECRYPTION_KEY: the AES-128 key (32 hex digits) of an encrypted P1 port (Luxembourg Smarty,
+     * from the meter's operator); unset for a plain port, where an encrypted frame is then counted as
+     * an {@code encrypted} rejection.
+     */
+    Optional<String> p1DecryptionKey();
+
+    /** P1_AUTHENTICATION_KEY: the GCM authentication key where the operator uses one (Smarty: 0011...EEFF). */
+    Optional<String> p1AuthenticationKey();
+
+    /** The encrypted port's keys, or null for a plain port. */
+    default P1Keys p1Keys() {
+        return p1DecryptionKey().filter(k -> !k.isBlank())
+                .map(k -> P1Keys.ofHex(k, p1AuthenticationKey().orElse(null))).orElse(null);
+    }
 
     /** IOTAHOME_DATA: the directory that holds the seed, side key, channel state and outbox. */
     Path dataDir();

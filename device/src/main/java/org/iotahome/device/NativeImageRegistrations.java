@@ -21,7 +21,7 @@ import org.iotahome.protocol.tangle.TangleCursor;
         Reading.class, Reading.Tariffs.class, Reading.Phase.class, Reading.Gas.class, Reading.Mbus.class,
         Reading.Capacity.class, Reading.Peak.class, Reading.Messages.class,
         DeviceStatus.class, DeviceStatus.Pairing.class, DeviceStatus.PairingState.class, DeviceStatus.Provider.class,
-        DeviceStatus.Serial.class, DeviceStatus.Counters.class, DeviceStatus.Outbox.class, DeviceStatus.Node.class,
+        DeviceStatus.Serial.class, DeviceStatus.Counters.class, DeviceStatus.LastRejected.class, DeviceStatus.Outbox.class, DeviceStatus.Node.class,
         DeviceStatus.Channel.class, DeviceStatus.Stream.class })
 public final class NativeImageRegistrations {
 

@@ -17,7 +17,8 @@ public final class DataEvents {
     }
 
     /**
-     * {@code raw} is the newest telegram's text and {@code readings} the parsed telegrams oldest
+     * {@code raw} is the newest telegram's text from '/' through its CRC line, so a reader can check
+     * it (PROTOCOL.md §7), and {@code readings} the parsed telegrams oldest
      * first; the group arrives in the order the meter sent it, which is that order. Readings leave
      * out their {@code obis} map (PROTOCOL.md §7): it roughly doubles a reading, and {@code raw}
      * already holds every OBIS line of the newest telegram.
@@ -27,7 +28,7 @@ public final class DataEvents {
         List<JsonNode> readings = group.stream()
                 .<JsonNode>map(r -> withoutObis(ReadingJson.mapper().valueToTree(r.reading())))
                 .toList();
-        return new Data(timestampMillis, group.get(group.size() - 1).telegram().text(), readings);
+        return new Data(timestampMillis, group.get(group.size() - 1).telegram().withCrcLine(), readings);
     }
 
     private static JsonNode withoutObis(ObjectNode reading) {

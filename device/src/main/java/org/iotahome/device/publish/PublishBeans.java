@@ -127,8 +127,8 @@ public class PublishBeans {
 
     @Produces
     @Singleton
-    TelegramReadings telegramReadings() {
-        return new TelegramReadings(new TelegramParser());
+    TelegramReadings telegramReadings(DeviceConfig config, Clock clock) {
+        return new TelegramReadings(new TelegramParser(), clock, MeterSeriesFile.open(config.dataDir().resolve("meter-series")));
     }
 
     @Produces

@@ -20,8 +20,15 @@ public record DeviceStatus(String address, Pairing pairing, List<Provider> provi
 
     public record Serial(String port, boolean connected, String problem) {}
 
-    /** Since start: telegrams read and rejected by kind, DATA events published, readings dropped. */
-    public record Counters(long telegramsRead, Map<String, Long> rejected, long published, long dropped) {}
+    /**
+     * Since start: telegrams read and rejected by kind, DATA events published, readings dropped;
+     * {@code lastRejected}: the last rejection and its telegram (null before the first).
+     */
+    public record Counters(long telegramsRead, Map<String, Long> rejected, LastRejected lastRejected, long published,
+                           long dropped) {}
+
+    /** See {@link org.iotahome.device.publish.TelegramReadings.LastRejected}; {@code telegram} may be null. */
+    public record LastRejected(String kind, String detail, long offset, Instant at, String telegram) {}
 
     public record Outbox(int entries, long bytes, long maxBytes) {}
 

@@ -85,7 +85,10 @@ public class StatusReport {
     private DeviceStatus.Counters counters() {
         Map<String, Long> rejected = new LinkedHashMap<>();
         for (Rejected.Reason r : Rejected.Reason.values()) rejected.put(r.name().toLowerCase(), readings.rejected(r));
-        return new DeviceStatus.Counters(readings.readings(), rejected, counters.publishedEvents(),
+        TelegramReadings.LastRejected l = readings.lastRejected();
+        DeviceStatus.LastRejected last = l == null ? null
+                : new DeviceStatus.LastRejected(l.kind(), l.detail(), l.offset(), l.at(), l.telegram());
+        return new DeviceStatus.Counters(readings.readings(), rejected, last, counters.publishedEvents(),
                 counters.droppedReadings() + publisher.droppedReadings());
     }
 

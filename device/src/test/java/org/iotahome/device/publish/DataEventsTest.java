@@ -27,7 +27,8 @@ class DataEventsTest {
         assertThat(back).isInstanceOf(Data.class);
         Data data = (Data) back;
         assertThat(data.timestamp()).isEqualTo(NOW);
-        assertThat(data.raw()).isEqualTo(MeterTelegrams.dsmr5(3).text());
+        assertThat(data.raw()).isEqualTo(MeterTelegrams.dsmr5(3).withCrcLine());
+        assertThat(data.raw()).as("raw runs through the CRC line, PROTOCOL.md §7").matches("(?s)/.*![0-9A-F]{4}\r\n");
         assertThat(data.readings()).hasSize(3);
         for (int i = 0; i < 3; i++) {
             Reading r = MeterTelegrams.readBack(data.readings().get(i));
@@ -57,7 +58,7 @@ class DataEventsTest {
         assertThat(readings).isEqualTo(sent);
         for (Data d : data) {
             Reading newest = MeterTelegrams.readBack(d.readings().get(d.readings().size() - 1));
-            assertThat(d.raw()).isEqualTo(group.get(sent.indexOf(newest)).telegram().text());
+            assertThat(d.raw()).isEqualTo(group.get(sent.indexOf(newest)).telegram().withCrcLine());
         }
     }
 
@@ -78,7 +79,7 @@ class DataEventsTest {
         String json = DataEvents.json(group, NOW);
         assertThat(json).contains("\"readingsGz\":").doesNotContain("\"readings\":").doesNotContain("obis");
         Data data = (Data) EventCodec.read(json);
-        assertThat(data.raw()).isEqualTo(MeterTelegrams.dsmr5(30).text());
+        assertThat(data.raw()).isEqualTo(MeterTelegrams.dsmr5(30).withCrcLine());
         assertThat(data.readings().stream().map(MeterTelegrams::readBack).toList())
                 .isEqualTo(group.stream().map(r -> MeterTelegrams.withoutObis(r.reading())).toList());
         assertThat(json.length()).isLessThan(org.iotahome.protocol.event.DataReadings.plainJson(data.readings()).length());

@@ -65,6 +65,7 @@ class StatusPageTest {
         assertThat(s.path("address").asText()).hasSize(90);
         assertThat(s.path("pairing").path("state").asText()).isEqualTo("UNPAIRED");
         assertThat(s.path("counters").path("rejected").has("crc")).isTrue();
+        assertThat(s.path("counters").has("lastRejected")).as("null before the first rejection, but named").isTrue();
         assertThat(s.path("outbox").path("maxBytes").asLong()).isPositive();
         assertThat(s.path("channel").path("index").asLong()).isNotNegative();
         assertThat(s.path("streams")).extracting(n -> n.path("name").asText())
@@ -74,7 +75,7 @@ class StatusPageTest {
         assertThat(body).doesNotContain(secret()).doesNotContain(seed).doesNotContain(sideKey);
 
         String unpaired = get(page);
-        assertThat(unpaired).contains("UNPAIRED").contains("<svg").contains("pairing QR code");
+        assertThat(unpaired).contains("UNPAIRED").contains("<svg").contains("pairing QR code").contains("last rejected");
         assertThat(unpaired).doesNotContain(secret()).doesNotContain(seed);
 
         pairing.save(Pairing.pending(new Address("H".repeat(81)), new ChannelKey("C".repeat(81), "CONSENT9KEY")));

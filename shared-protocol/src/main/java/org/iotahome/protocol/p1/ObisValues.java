@@ -73,6 +73,47 @@ final class ObisValues {
         return plainDecimal(b, from, star, milli);
     }
 
+    /**
+     * {@link #decimal} of the first value of an object whose raw text {@code b[open, to)} starts
+     * with its '(': the usual {@code (000123.456*kWh)} is read in the one scan that finds its end;
+     * anything else takes the general path, so the result is always the same.
+     */
+    static double firstDecimal(byte[] b, int open, int to) {
+        int i = open + 1;
+        long mantissa = 0;
+        int digits = 0, scale = -1;
+        for (; i < to; i++) {
+            int c = b[i];
+            if (c >= '0' && c <= '9') {
+                mantissa = mantissa * 10 + (c - '0');
+                digits++;
+                if (scale >= 0) scale++;
+            } else if (c == '.' && scale < 0) {
+                scale = 0;
+            } else {
+                break;
+            }
+        }
+        int milli = 0;
+        if (i < to && b[i] == '*') {
+            int u = i + 1;
+            if (u + 1 < to && b[u] == 'W' && b[u + 1] == ')') {
+                milli = 3;
+                i = u + 1;
+            } else if (u + 2 < to && b[u] == 'W' && b[u + 1] == 'h' && b[u + 2] == ')') {
+                milli = 3;
+                i = u + 2;
+            } else {
+                while (u < to && b[u] != ')' && b[u] != ' ') u++;     // a spaced unit takes the general path
+                i = u;
+            }
+        }
+        if (i >= to || b[i] != ')' || digits == 0 || digits > 18 || mantissa >= 1L << 53)
+            return decimal(b, open + 1, valueEnd(b, open + 1, to));
+        int s = Math.max(scale, 0) + milli;
+        return s == 0 ? mantissa : mantissa / POW10[s];     // exact operands: one correctly rounded division
+    }
+
     private static double plainDecimal(byte[] b, int i, int end, int extraScale) {
         while (i < end && b[i] == ' ') i++;
         while (end > i && b[end - 1] == ' ') end--;
@@ -108,7 +149,11 @@ final class ObisValues {
 
     /** An integral value such as {@code 0002} or {@code 00004}, or null. */
     static Integer integer(byte[] b, int from, int to) {
-        double d = decimal(b, from, to);
+        return integral(decimal(b, from, to));
+    }
+
+    /** {@code d} as an Integer when it is one, else null. */
+    static Integer integral(double d) {
         if (Double.isNaN(d) || d != Math.rint(d) || Math.abs(d) > Integer.MAX_VALUE) return null;
         return (int) d;
     }
@@ -158,12 +203,19 @@ final class ObisValues {
         return month == 2 && year % 4 == 0 ? 29 : DAYS[month - 1];   // years 2000..2099: every 4th leaps
     }
 
-    /** The never-set time of an empty M-bus slot, {@code 000101000000} or {@code 700101000000} (with any flag). */
+    /**
+     * The never-set time of an empty M-bus slot: {@code 000101000000}, or the Unix epoch
+     * {@code 700101000000} in UTC or as CET shows it, {@code 700101010000} (an Iskra AM550 in
+     * ndokter/dsmr_parser's TELEGRAM_V5_TWO_MBUS); with any flag.
+     */
     static boolean neverSet(byte[] b, int from, int to) {
         while (from < to && b[from] == ' ') from++;
         if (to - from < 12) return false;
         if (!(b[from] == '0' || b[from] == '7') || b[from + 1] != '0') return false;
-        for (int i = 2; i < 12; i++) if (b[from + i] != (i == 3 || i == 5 ? '1' : '0')) return false;
+        for (int i = 2; i < 12; i++) {
+            byte expected = (byte) (i == 3 || i == 5 ? '1' : '0');
+            if (b[from + i] != expected && !(i == 7 && b[from] == '7' && b[from + i] == '1')) return false;
+        }
         return true;
     }
 
@@ -180,8 +232,10 @@ final class ObisValues {
         byte[] out = new byte[n / 2];
         for (int i = 0; i < out.length; i++) {
             int hi = Character.digit(b[from + 2 * i], 16), lo = Character.digit(b[from + 2 * i + 1], 16);
-            if (hi < 0 || lo < 0) return text(b, from, to);
-            out[i] = (byte) (hi << 4 | lo);
+            int c = hi << 4 | lo;
+            // Not hex-encoded text (a heat meter's binary id "621848012D2C0B0C"): keep it as sent.
+            if (hi < 0 || lo < 0 || c < 0x20 || c > 0x7E) return text(b, from, to);
+            out[i] = (byte) c;
         }
         return text(out, 0, out.length);    // some DSMR 2.2 ids decode with a leading space
     }

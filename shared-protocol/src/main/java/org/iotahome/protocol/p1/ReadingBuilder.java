@@ -12,7 +12,7 @@ final class ReadingBuilder {
 
     private static final int VOLTAGE = 0, CURRENT = 1, IMPORT = 2, EXPORT = 3;
 
-    private final ObisMap obis = new ObisMap();
+    private final ObisMap obis;
     private String dsmrVersion, rawDsmrVersion;
     private String belgianVersion;
     /** 0-0:42.0.0 came: Luxembourg Smarty names its meter there (so do Hungarian meters, without 1-3:0.2.8). */
@@ -41,6 +41,11 @@ final class ReadingBuilder {
     /** Equipment id per M-bus channel (0-n:96.1.0), null while unknown. */
     private final String[] deviceIds = new String[16];
 
+    /** @param telegram the telegram's text, which {@link #accept} spans point into */
+    ReadingBuilder(String telegram) {
+        this.obis = new ObisMap(telegram);
+    }
+
     private static double[] nans(int n) {
         double[] d = new double[n];
         Arrays.fill(d, Double.NaN);
@@ -58,9 +63,20 @@ final class ReadingBuilder {
         iecSuffix = true;
     }
 
-    /** One OBIS object: its code, its raw text, and that text as {@code b[from, to)}, starting at '('. */
-    void accept(String code, String raw, byte[] b, int from, int to) {
+    /** One OBIS object whose raw text is the telegram's {@code b[from, to)}, starting at '('. */
+    void accept(String code, byte[] b, int from, int to) {
+        obis.add(code, from, to);
+        values(code, b, from, to);
+    }
+
+    /** One OBIS object spread over lines (DSMR 2.2 gas): its raw text joined, as {@code raw}. */
+    void accept(String code, String raw) {
         obis.add(code, raw);
+        byte[] b = raw.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        values(code, b, 0, b.length);
+    }
+
+    private void values(String code, byte[] b, int from, int to) {
         // The lines every meter sends here; the rest in other(): a small method the JIT inlines.
         switch (code) {
             case "0-0:96.1.1" -> equipmentId = id(ObisValues.hexText(b, from + 1, ObisValues.valueEnd(b, from + 1, to)));
@@ -231,11 +247,11 @@ final class ReadingBuilder {
 
     /** The first value of an object whose raw text {@code b[from, to)} starts with '('. */
     private static double first(byte[] b, int from, int to) {
-        return ObisValues.decimal(b, from + 1, ObisValues.valueEnd(b, from + 1, to));
+        return ObisValues.firstDecimal(b, from, to);
     }
 
     private static Integer firstInteger(byte[] b, int from, int to) {
-        return ObisValues.integer(b, from + 1, ObisValues.valueEnd(b, from + 1, to));
+        return ObisValues.integral(ObisValues.firstDecimal(b, from, to));
     }
 
     private static String firstText(byte[] b, int from, int to) {

@@ -83,7 +83,12 @@ public final class TelegramFramer {
 
     /** A framer for one meter: CRC required unless it is DSMR 2.2. */
     public static TelegramFramer forMeter(MeterVersion version) {
-        return new TelegramFramer(version != MeterVersion.V2_2, DEFAULT_MAX_TELEGRAM_BYTES);
+        return forMeter(version, null);
+    }
+
+    /** A framer for one meter whose port may be encrypted: {@code keys} null for a plain port. */
+    public static TelegramFramer forMeter(MeterVersion version, P1Keys keys) {
+        return new TelegramFramer(version != MeterVersion.V2_2, DEFAULT_MAX_TELEGRAM_BYTES, keys);
     }
 
     /** Feeds the next chunk; returns what it completed. */

@@ -17,39 +17,41 @@ public final class TelegramParser {
     private static final int UNBALANCED = -1, TEXT_OUTSIDE = -2;
 
     public Parsed parse(Telegram telegram) {
-        String t = telegram.text();                     // String.indexOf is vectorised: lines and values are found with it
+        String t = telegram.text();
         byte[] b = t.getBytes(StandardCharsets.ISO_8859_1);
         int end = t.length() - 1;                       // the final '!'
         int headerEnd = lineEnd(t, 1, end);
         String header = t.substring(1, headerEnd).trim();
         if (header.isEmpty()) return malformed(telegram, "the identification line after '/' is empty");
-        ReadingBuilder reading = new ReadingBuilder();
+        ReadingBuilder reading = new ReadingBuilder(t);
         String code = null;
         int rawFrom = 0, rawTo = 0;
         StringBuilder continued = null;                 // only for objects spread over lines (2.2 gas)
+        // One pass per line: the code up to '(', then its values up to the LF. No line is cut out first.
         for (int pos = headerEnd; pos < end; ) {
-            int le = lineEnd(t, pos, end);
-            int from = pos, to = le;
-            pos = le + 1;
-            while (from < to && isBlank(b[from])) from++;
-            while (to > from && isBlank(b[to - 1])) to--;
-            if (from == to) continue;
-            if (b[from] == '(') {
-                int valuesEnd = values(t, b, from, to);
-                if (code == null)
-                    return malformed(telegram, "line " + lineNumber(b, from) + " continues a value but no OBIS line came before it: '"
-                            + line(t, from, to) + "'");
-                if (valuesEnd < 0)
-                    return malformed(telegram, "line " + lineNumber(b, from) + " (continuing " + code + "): "
-                            + problem(valuesEnd) + " in '" + line(t, from, to) + "'");
-                if (continued == null) continued = new StringBuilder().append(t, rawFrom, rawTo);
-                continued.append(t, from, valuesEnd);
+            byte c = b[pos];
+            if (c == '\n' || isBlank(c)) {
+                pos++;
                 continue;
             }
-            int paren = codeEnd(b, from, to);
+            int from = pos;
+            if (c == '(') {
+                int valuesEnd = values(b, from, end);
+                if (code == null)
+                    return malformed(telegram, "line " + lineNumber(b, from) + " continues a value but no OBIS line came before it: '"
+                            + line(t, b, from, end) + "'");
+                if (valuesEnd < 0)
+                    return malformed(telegram, "line " + lineNumber(b, from) + " (continuing " + code + "): "
+                            + problem(valuesEnd) + " in '" + line(t, b, from, end) + "'");
+                if (continued == null) continued = new StringBuilder().append(t, rawFrom, rawTo);
+                continued.append(t, from, valuesEnd);
+                pos = valuesEnd;
+                continue;
+            }
+            int paren = codeEnd(b, from, end);
             if (paren < 0)
                 return malformed(telegram, "line " + lineNumber(b, from) + ": expected an OBIS line like 1-0:1.8.1(000123.456*kWh), got '"
-                        + line(t, from, to) + "'");
+                        + line(t, b, from, end) + "'");
             if (code != null) commit(reading, code, t, b, rawFrom, rawTo, continued);
             int codeTo = paren;
             while (codeTo > from && isBlank(b[codeTo - 1])) codeTo--;
@@ -61,10 +63,11 @@ public final class TelegramParser {
             code = ObisCodes.of(b, from, codeTo);
             continued = null;
             rawFrom = paren;
-            rawTo = values(t, b, paren, to);
+            rawTo = values(b, paren, end);
             if (rawTo < 0)
                 return malformed(telegram, "line " + lineNumber(b, from) + " (" + code + "): " + problem(rawTo)
-                        + " in '" + line(t, from, to) + "'");
+                        + " in '" + line(t, b, from, end) + "'");
+            pos = rawTo;
         }
         if (code == null) return malformed(telegram, "the telegram has no OBIS lines between its header and '!'");
         commit(reading, code, t, b, rawFrom, rawTo, continued);
@@ -76,13 +79,8 @@ public final class TelegramParser {
 
     private static void commit(ReadingBuilder reading, String code, String t, byte[] b, int rawFrom, int rawTo,
                                StringBuilder continued) {
-        if (continued == null) {
-            reading.accept(code, t.substring(rawFrom, rawTo), b, rawFrom, rawTo);
-        } else {
-            String raw = continued.toString();
-            byte[] bytes = raw.getBytes(StandardCharsets.ISO_8859_1);
-            reading.accept(code, raw, bytes, 0, bytes.length);
-        }
+        if (continued == null) reading.accept(code, b, rawFrom, rawTo);
+        else reading.accept(code, continued.toString());
     }
 
     /**
@@ -104,26 +102,26 @@ public final class TelegramParser {
             } else if (c == ' ' || c == '\t') {
                 spaces = true;
             } else {
-                return -1;
+                return -1;      // also the line's CR or LF: an OBIS line has its '(' on the line
             }
         }
         return -1;
     }
 
     /**
-     * Checks {@code (v)(v)...} in {@code [from, to)} (a trimmed line from its first '('); returns
-     * the end of the last ')', or {@link #UNBALANCED} or {@link #TEXT_OUTSIDE}.
+     * Checks {@code (v)(v)...} from the '(' at {@code from} to the end of its line (its LF, or
+     * {@code end}); returns the end of the last ')', or {@link #UNBALANCED} or {@link #TEXT_OUTSIDE}.
+     * Only blanks may follow the last ')' on the line.
      */
-    private static int values(String t, byte[] b, int from, int to) {
+    private static int values(byte[] b, int from, int end) {
         int i = from;
         while (true) {
-            int close = t.indexOf(')', i + 1);
-            if (close < 0 || close >= to) return UNBALANCED;
-            int open = t.indexOf('(', i + 1);
-            if (open >= 0 && open < close) return UNBALANCED;
+            int close = i + 1;      // values are short: one scan for ')' that stops at '(' or the line's end
+            while (close < end && b[close] != ')' && b[close] != '(' && b[close] != '\n') close++;
+            if (close >= end || b[close] != ')') return UNBALANCED;
             int next = close + 1;
-            while (next < to && isBlank(b[next])) next++;
-            if (next >= to) return close + 1;
+            while (next < end && isBlank(b[next])) next++;
+            if (next >= end || b[next] == '\n') return close + 1;
             if (b[next] != '(') return TEXT_OUTSIDE;
             i = next;
         }
@@ -148,7 +146,10 @@ public final class TelegramParser {
         return c == ' ' || c == '\t' || c == '\r';
     }
 
-    private static String line(String t, int from, int to) {
+    /** The line from {@code from}, trimmed, abbreviated: only for messages. */
+    private static String line(String t, byte[] b, int from, int end) {
+        int to = lineEnd(t, from, end);
+        while (to > from && isBlank(b[to - 1])) to--;
         return Telegram.abbreviate(t.substring(from, to));
     }
 

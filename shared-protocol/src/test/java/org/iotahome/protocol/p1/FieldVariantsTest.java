@@ -73,4 +73,14 @@ class FieldVariantsTest {
         assertThat(r.messages()).isEqualTo(new Reading.Messages("Hello", null));
         assertThat(read("/ISK5\\2M550T-1012\r\n\r\n1-3:0.2.8(50)\r\n0-0:96.13.0()\r\n!").messages()).isNull();
     }
+
+    @Test
+    void takesTheEpochAsCetShowsItForANeverSetTime() {
+        // An Iskra AM550 in ndokter/dsmr_parser's TELEGRAM_V5_TWO_MBUS writes 700101010000W: 1970-01-01 00:00 UTC
+        Reading r = read("/ISK5\\2M550T-1012\r\n\r\n1-3:0.2.8(50)\r\n0-1:24.1.0(003)\r\n0-1:96.1.0(3132)\r\n"
+                + "0-1:24.2.1(700101010000W)(00003.000*m3)\r\n0-2:24.1.0(003)\r\n0-2:96.1.0(3334)\r\n"
+                + "0-2:24.2.1(230101115500W)(00004.000*m3)\r\n!");
+        assertThat(r.mbus()).containsExactly(new Reading.Mbus(2, 3, "34", 4.0, "m3", "2023-01-01T11:55:00+01:00"));
+        assertThat(r.gas().channel()).isEqualTo(2);
+    }
 }

@@ -36,4 +36,15 @@ class ObisMapTest {
         Map<String, String> copied = ObisMap.readOnly(new LinkedHashMap<>(Map.of("a", "b")));
         assertThatThrownBy(() -> copied.put("c", "d")).isInstanceOf(UnsupportedOperationException.class);
     }
+    @Test
+    void cutsSpannedValuesOutOfTheTelegramOnlyWhenRead() {
+        String telegram = "1-0:1.8.1(000123.456*kWh)\r\n0-1:24.3.0(161107190000)(m3)";
+        ObisMap map = new ObisMap(telegram);
+        map.add("1-0:1.8.1", 9, 25);
+        map.add("0-1:24.3.0", "(161107190000)(m3)(00001.001)");     // a 2.2 object joined over lines
+        map.add("1-0:1.8.1", 9, 18);                                // a later line replaces in place
+        assertThat(map).containsExactly(Map.entry("1-0:1.8.1", "(000123.4"),
+                Map.entry("0-1:24.3.0", "(161107190000)(m3)(00001.001)"));
+        assertThatThrownBy(() -> new ObisMap().add("x", 0, 1)).isInstanceOf(IllegalStateException.class);
+    }
 }
