@@ -5,29 +5,27 @@ import java.nio.charset.StandardCharsets;
 /**
  * One shared String per OBIS code: a meter repeats the same 30-odd codes every second, so the
  * parser looks the bytes up instead of making (and hashing) a new String per line. Bounded: past
- * {@link #CAPACITY} distinct codes, new ones are simply allocated. Racy by design: a slot holds an
- * immutable String or null, and a lost insert only costs one allocation.
+ * {@link #CAPACITY} distinct codes, new ones are simply allocated. One table per parser; racy by
+ * design when a parser is shared: a slot holds an immutable String or null, and a lost insert only
+ * costs one allocation.
  */
 final class ObisCodes {
 
     private static final int CAPACITY = 512;
     private static final int SLOTS = 1024;          // power of two, at most half full
-    private static final String[] TABLE = new String[SLOTS];
-    private static volatile int size;
+    private final String[] table = new String[SLOTS];
+    private volatile int size;
 
-    private ObisCodes() {
-    }
-
-    static String of(byte[] b, int from, int to) {
+    String of(byte[] b, int from, int to) {
         int h = 0;
         for (int i = from; i < to; i++) h = 31 * h + b[i];
         int mask = SLOTS - 1;
         for (int slot = (h ^ h >>> 16) & mask, probes = 0; probes < SLOTS; slot = (slot + 1) & mask, probes++) {
-            String s = TABLE[slot];
+            String s = table[slot];
             if (s == null) {
                 String code = new String(b, from, to - from, StandardCharsets.ISO_8859_1);
                 if (size < CAPACITY) {
-                    TABLE[slot] = code;
+                    table[slot] = code;
                     size++;
                 }
                 return code;

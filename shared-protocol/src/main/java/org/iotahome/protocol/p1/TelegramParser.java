@@ -16,6 +16,8 @@ public final class TelegramParser {
     /** What {@link #values} returns for a line whose values cannot be read. */
     private static final int UNBALANCED = -1, TEXT_OUTSIDE = -2;
 
+    private final ObisCodes codes = new ObisCodes();
+
     public Parsed parse(Telegram telegram) {
         String t = telegram.text();
         byte[] b = t.getBytes(StandardCharsets.ISO_8859_1);
@@ -60,7 +62,7 @@ public final class TelegramParser {
                 codeTo -= 4;            // IEC 62056-21 '*255' (EasyMeter Q3D): the same object as without it
                 reading.sawIecSuffix();
             }
-            code = ObisCodes.of(b, from, codeTo);
+            code = codes.of(b, from, codeTo);
             continued = null;
             rawFrom = paren;
             rawTo = values(b, paren, end);
