@@ -6,6 +6,7 @@ import org.iotahome.protocol.event.Data;
 import org.iotahome.protocol.event.DataReadings;
 import org.iotahome.protocol.event.EventCodec;
 import org.iotahome.protocol.p1.ReadingJson;
+import org.iotahome.protocol.p1.Telegram;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +18,7 @@ public final class DataEvents {
     }
 
     /**
-     * {@code raw} is the newest telegram's text and {@code readings} the parsed telegrams oldest
+     * {@code raw} is the newest telegram's text with its CRC line and {@code readings} the parsed telegrams oldest
      * first; the group arrives in the order the meter sent it, which is that order. Readings leave
      * out their {@code obis} map (PROTOCOL.md §7): it roughly doubles a reading, and {@code raw}
      * already holds every OBIS line of the newest telegram.
@@ -27,7 +28,17 @@ public final class DataEvents {
         List<JsonNode> readings = group.stream()
                 .<JsonNode>map(r -> withoutObis(ReadingJson.mapper().valueToTree(r.reading())))
                 .toList();
-        return new Data(timestampMillis, group.get(group.size() - 1).telegram().text(), readings);
+        return new Data(timestampMillis, raw(group.get(group.size() - 1).telegram()), readings);
+    }
+
+    /**
+     * PROTOCOL.md §7: the telegram from '/' through its CRC line, so a reader can check it; a
+     * {@link Telegram}'s text stops at the '!', so its CRC is written again after it (the same four
+     * hex digits the meter sent, or their zero-padded form). A DSMR 2.2 telegram has no CRC line.
+     */
+    static String raw(Telegram telegram) {
+        String sent = telegram.withCrcLine();
+        return sent.substring(0, sent.length() - 2);     // the line break after the CRC line ends the telegram, not the text
     }
 
     private static JsonNode withoutObis(ObjectNode reading) {

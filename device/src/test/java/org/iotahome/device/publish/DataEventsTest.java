@@ -27,13 +27,23 @@ class DataEventsTest {
         assertThat(back).isInstanceOf(Data.class);
         Data data = (Data) back;
         assertThat(data.timestamp()).isEqualTo(NOW);
-        assertThat(data.raw()).isEqualTo(MeterTelegrams.dsmr5(3).text());
+        assertThat(data.raw()).isEqualTo(DataEvents.raw(MeterTelegrams.dsmr5(3)));
         assertThat(data.readings()).hasSize(3);
         for (int i = 0; i < 3; i++) {
             Reading r = MeterTelegrams.readBack(data.readings().get(i));
             assertThat(r).isEqualTo(MeterTelegrams.withoutObis(group.get(i).reading()));
             assertThat(r.importedKwh().tariff1()).isEqualTo(100.001 + i * 0.001, org.assertj.core.data.Offset.offset(1e-9));
         }
+    }
+
+    @Test
+    void rawRunsThroughTheCrcLineSoAReaderCanCheckIt() {
+        Data data = DataEvents.of(List.of(MeterTelegrams.reading(5)), NOW);
+        assertThat(data.raw()).matches("(?s)/.*![0-9A-F]{4}");
+        List<org.iotahome.protocol.p1.Framed> framed = org.iotahome.protocol.p1.TelegramFramer
+                .forMeter(org.iotahome.protocol.p1.MeterVersion.V5_0)
+                .feed((data.raw() + "\r\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        assertThat(framed).singleElement().isEqualTo(MeterTelegrams.dsmr5(5));
     }
 
     @Test
@@ -57,7 +67,7 @@ class DataEventsTest {
         assertThat(readings).isEqualTo(sent);
         for (Data d : data) {
             Reading newest = MeterTelegrams.readBack(d.readings().get(d.readings().size() - 1));
-            assertThat(d.raw()).isEqualTo(group.get(sent.indexOf(newest)).telegram().text());
+            assertThat(d.raw()).isEqualTo(DataEvents.raw(group.get(sent.indexOf(newest)).telegram()));
         }
     }
 
@@ -78,7 +88,7 @@ class DataEventsTest {
         String json = DataEvents.json(group, NOW);
         assertThat(json).contains("\"readingsGz\":").doesNotContain("\"readings\":").doesNotContain("obis");
         Data data = (Data) EventCodec.read(json);
-        assertThat(data.raw()).isEqualTo(MeterTelegrams.dsmr5(30).text());
+        assertThat(data.raw()).isEqualTo(DataEvents.raw(MeterTelegrams.dsmr5(30)));
         assertThat(data.readings().stream().map(MeterTelegrams::readBack).toList())
                 .isEqualTo(group.stream().map(r -> MeterTelegrams.withoutObis(r.reading())).toList());
         assertThat(json.length()).isLessThan(org.iotahome.protocol.event.DataReadings.plainJson(data.readings()).length());

@@ -79,7 +79,7 @@ class PublishPipelineTest {
         for (Data d : events.get()) {                                   // raw: the newest telegram of each event
             Reading newest = MeterTelegrams.readBack(d.readings().get(d.readings().size() - 1));
             int n = (int) Math.round((newest.importedKwh().tariff1() - 100) * 1000);
-            assertThat(d.raw()).isEqualTo(MeterTelegrams.dsmr5(n).text());
+            assertThat(d.raw()).isEqualTo(DataEvents.raw(MeterTelegrams.dsmr5(n)));
         }
         assertThat(events.get()).hasSizeGreaterThan(1);                 // what waited for the node, and what came after
         assertThat(telegramReadings.rejected(Rejected.Reason.CRC)).isEqualTo(1);
