@@ -123,6 +123,13 @@ public interface DeviceConfig {
         @WithDefault("30s")
         Duration interval();
 
+        /**
+         * Batch mode: while earlier events still wait for the Tangle (slow proof of work), the open batch grows
+         * instead of closing, up to this long; larger batches cost fewer transactions per reading.
+         */
+        @WithDefault("5m")
+        Duration intervalMax();
+
         /** How often an empty outbox is looked at again. */
         @WithDefault("1s")
         Duration poll();

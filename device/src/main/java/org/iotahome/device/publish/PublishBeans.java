@@ -123,7 +123,7 @@ public class PublishBeans {
     @Singleton
     PublishPolicy publishPolicy(DeviceConfig config) {
         DeviceConfig.Publish p = config.publish();
-        return new PublishPolicy(p.mode(), p.keepOneIn(), p.interval());
+        return new PublishPolicy(p.mode(), p.keepOneIn(), p.interval(), p.intervalMax());
     }
 
     @Produces
