@@ -13,7 +13,6 @@ import java.util.regex.Pattern;
 import org.iotahome.protocol.event.Data;
 import org.iotahome.protocol.event.EventCodec;
 import org.iotahome.protocol.mam.ChannelReader;
-import org.iotahome.protocol.mam.MamChannel;
 import org.iotahome.protocol.mam.MamMode;
 import org.iotahome.protocol.mam.ReadResult;
 import org.iotahome.protocol.mam.SideKey;
@@ -88,9 +87,10 @@ public final class DeviceLiveBench {
             started.add(dev);
             await(dir.resolve("device.log"), Pattern.compile("(Listening on)"));
 
-            String seed = Files.readString(dir.resolve("device/seed")).trim();
             SideKey key = new SideKey(Files.readString(dir.resolve("device/side-key")).trim());
-            Live live = new Live(telegrams, url, MamChannel.open(seed, MamMode.RESTRICTED, key, 2).root(), key, dev.pid());
+            // The first root depends on the security the channel started with (PUBLISH_SECURITY): the device keeps it.
+            String firstRoot = Files.readString(dir.resolve("device/channel-first-root")).trim();
+            Live live = new Live(telegrams, url, firstRoot, key, dev.pid());
             live.feed(dir.resolve("feed"));
             long cutOff = System.nanoTime() + DRAIN.toNanos();
             while (live.received() < telegrams.size() && System.nanoTime() < cutOff) live.pollFor(Duration.ofSeconds(1));

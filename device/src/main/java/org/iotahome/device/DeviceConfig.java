@@ -128,9 +128,24 @@ public interface DeviceConfig {
         @WithDefault("10")
         int keepOneIn();
 
+        /**
+         * PUBLISH_SECURITY: the Winternitz security of the device channel's signatures, 1 to 3 (PROTOCOL.md §5), one
+         * transaction each; 1 by default (device/README.md, Transactions per reading). A channel made at another
+         * security moves to this one from its next root on.
+         */
+        @WithDefault("1")
+        int security();
+
         /** Batch mode: one DATA event with every reading since the last, this often. */
         @WithDefault("30s")
         Duration interval();
+
+        /**
+         * Batch mode: while earlier events still wait for the Tangle (slow proof of work), the open batch grows
+         * instead of closing, up to this long; larger batches cost fewer transactions per reading.
+         */
+        @WithDefault("5m")
+        Duration intervalMax();
 
         /** How often an empty outbox is looked at again. */
         @WithDefault("1s")

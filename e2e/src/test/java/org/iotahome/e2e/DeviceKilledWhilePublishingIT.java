@@ -21,6 +21,7 @@ import org.iotahome.protocol.event.Data;
 import org.iotahome.protocol.event.EventCodec;
 import org.iotahome.protocol.mam.ChannelReader;
 import org.iotahome.protocol.mam.MamChannel;
+import org.iotahome.protocol.mam.MamDecoder;
 import org.iotahome.protocol.mam.MamMode;
 import org.iotahome.protocol.mam.ReadResult;
 import org.iotahome.protocol.mam.SideKey;
@@ -44,6 +45,10 @@ import org.junit.jupiter.api.io.TempDir;
  * meter sent is on it, the open batch included (it is kept on disk as it arrives), except the
  * telegrams sent while the device was down and those still on their way through the pty and the
  * framer when it was killed (sent under 1.5 s before the kill).
+ *
+ * <p>The first run signs at security 2, as every device did before PUBLISH_SECURITY; the restarts
+ * run with the default (1), as an upgraded device does: the channel moves to security 1 at its next
+ * root, and the reader, who infers each message's security, walks across (issue 18).
  */
 class DeviceKilledWhilePublishingIT {
 
@@ -62,7 +67,8 @@ class DeviceKilledWhilePublishingIT {
         Random random = new Random(Long.getLong("iotahome.e2e.seed", System.nanoTime()));
         List<Kill> kills = new ArrayList<>();
         try (TangleNode node = TangleNode.start()) {
-            DeviceUnderTest device = DeviceUnderTest.start(dir, node.url, TangleNode.MWM, Map.of("DEVICE_PUBLISH_INTERVAL", BATCH.toSeconds() + "s"));
+            DeviceUnderTest device = DeviceUnderTest.start(dir, node.url, TangleNode.MWM,
+                    Map.of("DEVICE_PUBLISH_INTERVAL", BATCH.toSeconds() + "s", "PUBLISH_SECURITY", "2"));
             Path data = device.data;
             try (RecordingMeter meter = new RecordingMeter(device.meterSide())) {
                 awaitFirstPublish(device.data, Duration.ofSeconds(60));
@@ -79,7 +85,7 @@ class DeviceKilledWhilePublishingIT {
                     device.kill();
                     Set<String> inOutbox = outboxReadings(device.data);
                     long sending = entriesMarkedForARoot(device.data);
-                    device = device.restart();
+                    device = device.restartWithout("PUBLISH_SECURITY");
                     kills.add(new Kill(at, inOutbox, System.nanoTime()));
                     System.out.printf("kill %d (%s): %d readings in the outbox, %d entries on their way to a root%n", k + 1,
                             k % 2 == 0 ? "after a telegram" : "mid-attach", inOutbox.size(), sending);
@@ -101,6 +107,8 @@ class DeviceKilledWhilePublishingIT {
     }
 
     private static void check(Channel channel, List<Kill> kills, List<RecordingMeter.Sent> sent) {
+        assertThat(channel.securities).as("security 2 before the upgrade, then the default 1 from the next root on, never back")
+                .startsWith(2).endsWith(1).isSortedAccordingTo(java.util.Comparator.reverseOrder());
         assertThat(channel.conflicts).as("a leaf with two messages (a MAM one-time key signed twice)").isEmpty();
         assertThat(channel.addressesWithOtherBundles).as("an address holding two different bundles").isEmpty();
         assertThat(channel.readings).as("readings on the channel at most once, in the meter's order")
@@ -121,21 +129,32 @@ class DeviceKilledWhilePublishingIT {
         System.out.printf("device killed %d times: meter sent %d, channel holds %d readings in %d messages (%d roots with the same"
                         + " bundle attached again), %d lost at kills%n", kills.size(), sent.size(), channel.readings.size(), channel.messages,
                 channel.reattached, lost.size());
+        System.out.printf("messages by security: %d at 2, %d at 1%n", channel.securities.stream().filter(s -> s == 2).count(),
+                channel.securities.stream().filter(s -> s == 1).count());
         assertThat(lostOutsideKills).as("readings lost away from any kill").isEmpty();
         assertThat(channel.readings.size()).as("most of what the meter sent is on the channel").isGreaterThan(sent.size() / 2);
     }
 
     /** What a reader with the root and side key finds on the device channel. */
     private record Channel(List<String> readings, int messages, List<String> conflicts, List<String> addressesWithOtherBundles,
-            int reattached) {}
+            int reattached, List<Integer> securities) {}
 
     private static Channel read(String nodeUrl, Path data) {
         try {
             String seed = Files.readString(data.resolve("seed"), StandardCharsets.US_ASCII).trim();
             SideKey key = new SideKey(Files.readString(data.resolve("side-key"), StandardCharsets.US_ASCII).trim());
             Tangle tangle = IriTangle.remotePow(IriClient.of(nodeUrl), TangleNode.MWM, 3);
-            ReadResult read = new ChannelReader(new TangleMessageTransport(tangle, "IOTAHOME", System::currentTimeMillis,
-                    Duration.ofSeconds(60))).read(MamChannel.open(seed, MamMode.RESTRICTED, key, 2).root(), MamMode.RESTRICTED, key);
+            // The channel began at security 2 (the first run's setting): its first root is leaf 0's address at 2.
+            String first = MamChannel.open(seed, MamMode.RESTRICTED, key, 2).root();
+            assertThat(Files.readString(data.resolve("channel-first-root"), StandardCharsets.US_ASCII).trim())
+                    .as("the first root the device keeps").isEqualTo(first);
+            TangleMessageTransport transport = new TangleMessageTransport(tangle, "IOTAHOME", System::currentTimeMillis,
+                    Duration.ofSeconds(60));
+            ReadResult read = new ChannelReader(transport).read(first, MamMode.RESTRICTED, key);
+            List<Integer> securities = new ArrayList<>();
+            for (ReadResult.ReadMessage m : read.messages())
+                securities.add(MamDecoder.decode(transport.payloadsAt(MamMode.RESTRICTED.address(m.root())).get(0), m.root(), key)
+                        .security());
             List<String> readings = new ArrayList<>();
             for (ReadResult.ReadMessage m : read.messages())
                 if (EventCodec.read(AsciiTrytes.fromTrytes(m.message())) instanceof Data d) d.readings().forEach(r -> readings.add(r.path("meterTime").asText()));
@@ -152,7 +171,7 @@ class DeviceKilledWhilePublishingIT {
                 if (payloads.size() > 1) other.add(address);
                 if (bundles.size() > 1) reattached++;
             }
-            return new Channel(readings, read.messages().size(), conflicts, other, reattached);
+            return new Channel(readings, read.messages().size(), conflicts, other, reattached, securities);
         } catch (Exception e) {
             throw new IllegalStateException("cannot read the device channel: " + e.getMessage(), e);
         }

@@ -73,6 +73,13 @@ final class DeviceUnderTest implements AutoCloseable {
         return launch(dir, data, pty, env, run + 1);
     }
 
+    /** Started again as {@link #restart()}, without the setting {@code name} from now on: the device's default (an upgrade). */
+    DeviceUnderTest restartWithout(String name) throws Exception {
+        Map<String, String> less = new java.util.HashMap<>(env);
+        less.remove(name);
+        return launch(dir, data, pty, Map.copyOf(less), run + 1);
+    }
+
     /** The pty's other end, where a meter writes. */
     Path meterSide() {
         return pty.feeder();

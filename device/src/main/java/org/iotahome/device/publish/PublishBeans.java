@@ -22,6 +22,7 @@ import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -32,9 +33,8 @@ public class PublishBeans {
 
     private static final Logger LOG = Logger.getLogger(PublishBeans.class);
 
-    /** PROTOCOL.md §7: the device channel is restricted; security 2 as the original device used. */
+    /** PROTOCOL.md §7: the device channel is restricted; its security is a setting (PUBLISH_SECURITY, device/README.md). */
     static final MamMode MODE = MamMode.RESTRICTED;
-    static final int SECURITY = 2;
     /** The tag on the device's message bundles, so they can be told apart on a node. */
     static final String TAG = "IOTAHOME9DEVICE";
 
@@ -61,27 +61,40 @@ public class PublishBeans {
         return new ObservedTangle(node, status, clock);
     }
 
+    /** Made before the channel state, so a new channel never exists without its first root on disk. */
     @Produces
     @Singleton
-    ChannelPublisher channelPublisher(DeviceConfig config, DeviceIdentity identity, Tangle tangle, Clock clock) throws IOException {
+    FirstRoot firstRoot(DeviceConfig config, DeviceIdentity identity) throws IOException {
+        return FirstRoot.loadOrRecord(config.dataDir().resolve("channel-first-root"),
+                Files.exists(config.dataDir().resolve("channel.json")), config.publish().security(),
+                security -> MamChannel.open(identity.seed(), MODE, identity.sideKey(), security).root());
+    }
+
+    @Produces
+    @Singleton
+    ChannelPublisher channelPublisher(DeviceConfig config, DeviceIdentity identity, FirstRoot first, Tangle tangle, Clock clock)
+            throws IOException {
         Path state = config.dataDir().resolve("channel.json");
         TangleMessageTransport transport = new TangleMessageTransport(tangle, TAG, clock::millis,
                 config.nodeTimeout());
+        int security = config.publish().security();
         ChannelPublisher publisher = ChannelPublisher.open(new FileChannelStateStore(state), transport,
-                () -> MamChannel.open(identity.seed(), MODE, identity.sideKey(), SECURITY));
+                () -> MamChannel.open(identity.seed(), MODE, identity.sideKey(), security));
         // Signing with another seed at the stored position would start a second chain nobody can follow.
         if (!publisher.channel().state().seed().equals(identity.seed()))
             throw new IdentityException(state + " holds a channel of another seed than the device's (was SEED changed?); "
                     + "move it away to start a new channel");
+        // A channel made at another security moves to this one from its next root on; the root readers hold keeps its own.
+        publisher.changeNextSecurity(security);
         return publisher;
     }
 
     @Produces
     @Singleton
-    DeviceChannel deviceChannel(DeviceIdentity identity, ChannelPublisher publisher) {
-        String root = MamChannel.open(identity.seed(), MODE, identity.sideKey(), SECURITY).root();
-        DeviceChannel channel = new DeviceChannel(root, publisher);
-        LOG.infof("device channel root %s (%s, security %d)", root, channel.mode(), SECURITY);
+    DeviceChannel deviceChannel(FirstRoot first, ChannelPublisher publisher) {
+        DeviceChannel channel = new DeviceChannel(first.root(), publisher);
+        LOG.infof("device channel root %s (%s, security %d, from the next message %d)", first.root(), channel.mode(),
+                publisher.channel().state().security(), publisher.channel().state().nextSecurity());
         return channel;
     }
 
@@ -110,7 +123,7 @@ public class PublishBeans {
     @Singleton
     PublishPolicy publishPolicy(DeviceConfig config) {
         DeviceConfig.Publish p = config.publish();
-        return new PublishPolicy(p.mode(), p.keepOneIn(), p.interval());
+        return new PublishPolicy(p.mode(), p.keepOneIn(), p.interval(), p.intervalMax());
     }
 
     @Produces

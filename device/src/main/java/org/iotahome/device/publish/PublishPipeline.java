@@ -117,7 +117,8 @@ public class PublishPipeline {
     @Incoming("readings")
     @Outgoing("events")
     Multi<PendingEvent> events(Multi<MeterReading> readings) {
-        return policy.groups(readings, publishNow.requests())
+        // Behind: an event is still waiting for the Tangle, so the window grows instead (PublishPolicy).
+        return policy.groups(readings, publishNow.requests(), () -> publisher.queued() > 0)
                 .onOverflow().buffer(EVENTS_BUFFERED)
                 .onItem().transformToIterable(this::events);
     }

@@ -38,6 +38,16 @@ class DataEventsTest {
     }
 
     @Test
+    void rawRunsThroughTheCrcLineSoAReaderCanCheckIt() {
+        Data data = DataEvents.of(List.of(MeterTelegrams.reading(5)), NOW);
+        assertThat(data.raw()).matches("(?s)/.*![0-9A-F]{4}\r\n");
+        List<org.iotahome.protocol.p1.Framed> framed = org.iotahome.protocol.p1.TelegramFramer
+                .forMeter(org.iotahome.protocol.p1.MeterVersion.V5_0)
+                .feed(data.raw().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        assertThat(framed).singleElement().isEqualTo(MeterTelegrams.dsmr5(5));
+    }
+
+    @Test
     void isAsciiSoItBecomesTrytesAndBack() {
         String json = DataEvents.json(List.of(MeterTelegrams.reading(7)), NOW);
         assertThat(json.chars()).allMatch(c -> c < 128);

@@ -41,7 +41,7 @@ class MamPublisherTest {
 
     private MamPublisher open(Path dir) throws IOException {
         ChannelPublisher channel = ChannelPublisher.open(new FileChannelStateStore(dir.resolve("channel.json")), flakyNode,
-                () -> MamChannel.open(SEED, MamMode.RESTRICTED, KEY, 2));
+                () -> MamChannel.open(SEED, MamMode.RESTRICTED, KEY, 1));
         return new MamPublisher(channel, Outbox.open(dir.resolve("outbox")));
     }
 
@@ -52,7 +52,7 @@ class MamPublisherTest {
     }
 
     private List<String> channelMessages() throws IOException {
-        String root = MamChannel.open(SEED, MamMode.RESTRICTED, KEY, 2).root();
+        String root = MamChannel.open(SEED, MamMode.RESTRICTED, KEY, 1).root();
         ReadResult read = new ChannelReader(transport).read(root, MamMode.RESTRICTED, KEY);
         assertThat(read.skipped()).as("payloads that did not verify or repeated a leaf").isEmpty();
         return read.messages().stream().map(m -> AsciiTrytes.fromTrytes(m.message())).toList();
@@ -105,7 +105,7 @@ class MamPublisherTest {
     void anEntryMarkedButNeverSavedIsPublishedAfterARestart(@TempDir Path dir) throws IOException {
         Outbox outbox = Outbox.open(dir.resolve("outbox"));
         Outbox.Entry entry = outbox.append("{\"n\":1}");
-        String root = MamChannel.open(SEED, MamMode.RESTRICTED, KEY, 2).root();
+        String root = MamChannel.open(SEED, MamMode.RESTRICTED, KEY, 1).root();
         outbox.markSending(entry, root);                        // died before channel.json was written
 
         assertThat(open(dir).publishNext()).get().extracting(Published::root).isEqualTo(root);

@@ -59,12 +59,46 @@ class PublishPolicyTest {
     }
 
     @Test
+    void whileEarlierEventsWaitForTheTangleTheBatchGrowsThenClosesAtTheNextTick() throws InterruptedException {
+        PublishPolicy policy = new PublishPolicy(PublishMode.BATCH, 10, Duration.ofMillis(40), Duration.ofHours(1));
+        java.util.concurrent.atomic.AtomicBoolean behind = new java.util.concurrent.atomic.AtomicBoolean(true);
+        AtomicReference<MultiEmitter<? super Integer>> emitter = new AtomicReference<>();
+        AssertSubscriber<List<Integer>> groups = policy.groups(Multi.createFrom().<Integer>emitter(emitter::set),
+                        Multi.createFrom().nothing(), behind::get)
+                .subscribe().withSubscriber(AssertSubscriber.create(Long.MAX_VALUE));
+        for (int i : FIFTY) {
+            emitter.get().emit(i);
+            Thread.sleep(4);                              // 200 ms: five intervals
+        }
+        assertThat(groups.getItems()).as("no batch closes while the drain is behind").isEmpty();
+        behind.set(false);
+        groups.awaitItems(1, Duration.ofSeconds(5));
+        assertThat(groups.getItems()).containsExactly(FIFTY);
+    }
+
+    @Test
+    void aBatchHeldOpenClosesAtTheLongestIntervalAllTheSame() throws InterruptedException {
+        PublishPolicy policy = new PublishPolicy(PublishMode.BATCH, 10, Duration.ofMillis(40), Duration.ofMillis(200));
+        AtomicReference<MultiEmitter<? super Integer>> emitter = new AtomicReference<>();
+        AssertSubscriber<List<Integer>> groups = policy.groups(Multi.createFrom().<Integer>emitter(emitter::set),
+                        Multi.createFrom().nothing(), () -> true)
+                .subscribe().withSubscriber(AssertSubscriber.create(Long.MAX_VALUE));
+        long start = System.nanoTime();
+        emitter.get().emit(1);
+        groups.awaitItems(1, Duration.ofSeconds(5));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(150));
+        assertThat(groups.getItems()).containsExactly(List.of(1));
+    }
+
+    @Test
     void refusesPoliciesThatCannotWork() {
         assertThatThrownBy(() -> new PublishPolicy(PublishMode.SAMPLE, 0, Duration.ofSeconds(1)))
                 .hasMessageContaining("at least 1, got 0");
         assertThatThrownBy(() -> new PublishPolicy(PublishMode.BATCH, 10, Duration.ZERO))
                 .hasMessageContaining("must be positive, got PT0S");
         assertThatThrownBy(() -> new PublishPolicy(null, 10, Duration.ofSeconds(1))).hasMessageContaining("sample or batch");
+        assertThatThrownBy(() -> new PublishPolicy(PublishMode.BATCH, 10, Duration.ofSeconds(30), Duration.ofSeconds(10)))
+                .hasMessageContaining("at least the interval");
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.zip.Deflater;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.iotahome.protocol.json.MalformedJsonException;
@@ -57,9 +58,14 @@ public final class DataReadings {
         return gzipJson(plainJson(readings));
     }
 
+    /**
+     * Deflate at level 9: 30 DSMR 5 readings of one meter gzip to about 1,090 bytes instead of 1,210
+     * at the default level 6 (device/README.md, Transactions per reading), a tenth less proof of work
+     * for the readings at a cost of milliseconds. The FILTERED strategy and other field orders gained nothing.
+     */
     static String gzipJson(String arrayJson) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(arrayJson.length() / 4 + 64);
-        try (GZIPOutputStream gz = new GZIPOutputStream(bytes)) {
+        try (GZIPOutputStream gz = new BestGzip(bytes)) {
             gz.write(arrayJson.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("gzip to memory cannot fail", e);
@@ -105,6 +111,14 @@ public final class DataReadings {
             throw new MalformedJsonException(field, "is not gzip: " + e.getMessage(), e);
         }
         return out.toByteArray();
+    }
+
+    /** The JDK's gzip writer with its deflater at the best compression. */
+    private static final class BestGzip extends GZIPOutputStream {
+        BestGzip(ByteArrayOutputStream out) throws IOException {
+            super(out);
+            def.setLevel(Deflater.BEST_COMPRESSION);
+        }
     }
 
     private static ArrayNode array(List<JsonNode> readings) {

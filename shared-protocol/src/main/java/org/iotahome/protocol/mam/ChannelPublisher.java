@@ -73,6 +73,16 @@ public final class ChannelPublisher {
         save(new ChannelCheckpoint(channel().withMode(mode, sideKey).state(), current.unsent()));
     }
 
+    /**
+     * Messages from the next tree on are signed at {@code security} (see {@link MamChannel#withNextSecurity}):
+     * the root readers hold keeps its security, so a running channel reads on across the change.
+     */
+    public synchronized void changeNextSecurity(int security) throws IOException {
+        MamChannel channel = channel();
+        if (channel.state().nextSecurity() != security)
+            save(new ChannelCheckpoint(channel.withNextSecurity(security).state(), current.unsent()));
+    }
+
     private void save(ChannelCheckpoint checkpoint) throws IOException {
         store.save(checkpoint);
         current = checkpoint;

@@ -49,7 +49,24 @@ public final class MamChannel {
     public MamChannel withMode(MamMode mode, SideKey sideKey) {
         ChannelState s = state;
         return new MamChannel(new ChannelState(s.seed(), mode, sideKey.trytes(), s.security(), s.start(), s.count(),
-                s.index(), s.root(), s.nextRoot()));
+                s.index(), s.root(), s.nextRoot(), s.nextSecurity()));
+    }
+
+    /**
+     * The same channel, its next tree made at {@code security}: readers infer a message's security
+     * from the message (PROTOCOL.md §5), so the chain reads on across the change. The tree readers
+     * already hold the root of keeps its security; its message announces the new next root. Only
+     * before the tree's first message, while its next root is still unpublished (with the default
+     * one-leaf trees: always); later the change waits for the first leaf of the next tree.
+     */
+    public MamChannel withNextSecurity(int security) {
+        ChannelState s = state;
+        if (security == s.nextSecurity()) return this;
+        if (s.index() != 0)
+            throw new IllegalStateException("this tree's messages already announce its next root; change security at its first leaf");
+        String nextRoot = Trytes.fromTrits(MerkleTree.of(Trytes.toTrits(s.seed()), s.start() + s.count(), s.count(), security).root());
+        return new MamChannel(new ChannelState(s.seed(), s.mode(), s.sideKey(), s.security(), s.start(), s.count(), 0, s.root(),
+                nextRoot, security));
     }
 
     public MamChannel withSideKey(SideKey sideKey) {
@@ -81,10 +98,11 @@ public final class MamChannel {
     private static ChannelState advance(ChannelState s, byte[] seed) {
         if (s.index() + 1 < s.count())
             return new ChannelState(s.seed(), s.mode(), s.sideKey(), s.security(), s.start(), s.count(), s.index() + 1,
-                    s.root(), s.nextRoot());
+                    s.root(), s.nextRoot(), s.nextSecurity());
         long start = s.start() + s.count();
-        String after = Trytes.fromTrits(MerkleTree.of(seed, start + s.count(), s.count(), s.security()).root());
-        return new ChannelState(s.seed(), s.mode(), s.sideKey(), s.security(), start, s.count(), 0, s.nextRoot(), after);
+        String after = Trytes.fromTrits(MerkleTree.of(seed, start + s.count(), s.count(), s.nextSecurity()).root());
+        return new ChannelState(s.seed(), s.mode(), s.sideKey(), s.nextSecurity(), start, s.count(), 0, s.nextRoot(), after,
+                s.nextSecurity());
     }
 
     @Override

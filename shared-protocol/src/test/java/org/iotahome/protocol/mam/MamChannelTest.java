@@ -80,6 +80,52 @@ class MamChannelTest {
     }
 
     @Test
+    void aRunningChannelMovesToSecurityOneAndTheChainReadsOnAcrossTheChange() throws MamException {
+        MamChannel atTwo = MamChannel.open(SEED, MamMode.RESTRICTED, new SideKey("K"), 2);
+        MamChannel.Created before = atTwo.create("ATTWO");
+        MamChannel moving = before.next().withNextSecurity(1);
+        // The root readers were handed keeps its security; only the root it announces is new.
+        assertThat(moving.root()).isEqualTo(before.next().root());
+        assertThat(moving.state().security()).isEqualTo(2);
+        MamChannel.Created last = moving.create("LASTATTWO");
+        MamChannel.Created first = last.next().create("FIRSTATONE");
+        MamChannel.Created second = first.next().create("SECONDATONE");
+
+        DecodedMessage lastRead = MamDecoder.decode(last.message().payload(), moving.root(), new SideKey("K"));
+        assertThat(lastRead.security()).isEqualTo(2);
+        assertThat(lastRead.nextRoot()).isEqualTo(MamChannel.open(SEED, MamMode.RESTRICTED, new SideKey("K"), 1, 2, 1).root())
+                .isNotEqualTo(atTwo.create("X").next().create("X").next().root());
+        DecodedMessage firstRead = MamDecoder.decode(first.message().payload(), lastRead.nextRoot(), new SideKey("K"));
+        assertThat(firstRead.message()).isEqualTo("FIRSTATONE");
+        assertThat(firstRead.security()).isEqualTo(1);
+        assertThat(MamDecoder.decode(second.message().payload(), firstRead.nextRoot(), new SideKey("K")).security()).isEqualTo(1);
+        assertThat(second.next().state().security()).isEqualTo(1);
+        assertThat(moving.withNextSecurity(1)).isSameAs(moving);
+    }
+
+    @Test
+    void aTreeWhoseMessagesAnnouncedItsNextRootKeepsItsNextSecurity() {
+        MamChannel tree = MamChannel.open(SEED, MamMode.PUBLIC, SideKey.NONE, 2, 0, 2);
+        MamChannel inside = tree.create("FIRST").next();
+        assertThatThrownBy(() -> inside.withNextSecurity(1)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("already announce its next root");
+        assertThat(tree.withNextSecurity(1).state().nextSecurity()).isEqualTo(1);
+    }
+
+    @Test
+    void aStateSavedBeforeNextSecurityExistedReadsAsOneSecurity() throws Exception {
+        ChannelState s = MamChannel.open(SEED, MamMode.RESTRICTED, new SideKey("K"), 2).state();
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode old = json.valueToTree(s);
+        old.remove("nextSecurity");
+        ChannelState read = json.treeToValue(old, ChannelState.class);
+        assertThat(read).isEqualTo(s);
+        assertThat(read.nextSecurity()).isEqualTo(2);
+        assertThat(json.treeToValue(json.valueToTree(MamChannel.resume(s).withNextSecurity(1).state()), ChannelState.class)
+                .nextSecurity()).isEqualTo(1);
+    }
+
+    @Test
     void aStateRefusesAnIndexOutsideItsTree() {
         ChannelState s = MamChannel.open(SEED, MamMode.PUBLIC, SideKey.NONE, 1).state();
         assertThatThrownBy(() -> new ChannelState(s.seed(), s.mode(), s.sideKey(), 1, 0, 1, 1, s.root(), s.nextRoot()))

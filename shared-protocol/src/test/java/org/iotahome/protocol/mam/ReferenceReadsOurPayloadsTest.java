@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The other direction, live: the reference client @iota/mam@0.7.3, run in Node now, decodes the
  * payloads we create (our own nonces) for every mode, security 1–3, one- and four-leaf trees,
- * short side keys, empty and multi-fragment messages, and a side key changed mid-chain.
+ * short side keys, empty and multi-fragment messages, a side key changed mid-chain, and a chain
+ * moved from security 2 to 1.
  */
 class ReferenceReadsOurPayloadsTest {
 
@@ -55,6 +56,14 @@ class ReferenceReadsOurPayloadsTest {
                 }
             }
         }
+
+        // A running channel moved from security 2 to 1 (the device's data channel, issue 18): the last message
+        // at 2 announces a root made at 1, and the reference reads both.
+        SideKey movingKey = new SideKey("MOVINGKEY");
+        MamChannel.Created atTwo = MamChannel.open(trytes(random, 81), MamMode.RESTRICTED, movingKey, 2).withNextSecurity(1)
+                .create("LASTATTWO");
+        sent.add(new Sent(atTwo.message(), "LASTATTWO", movingKey));
+        sent.add(new Sent(atTwo.next().create("FIRSTATONE").message(), "FIRSTATONE", movingKey));
 
         // A nonce the reference's own search would not pick is still valid to it.
         MamChannel other = MamChannel.open(trytes(random, 81), MamMode.PRIVATE, SideKey.NONE, 2);
