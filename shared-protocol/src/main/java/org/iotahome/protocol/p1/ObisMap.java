@@ -20,11 +20,14 @@ final class ObisMap extends AbstractMap<String, String> {
     /** The telegram text spans point into; null when every value was given as text. */
     private final String source;
     private String[] keys = new String[48];
-    /** A value given as text (a 2.2 object spread over lines), or null: then {@code spans} hold it. */
-    private String[] texts = new String[48];
+    /**
+     * A value given as text (a 2.2 object spread over lines), or null: then {@code spans} hold it.
+     * Null until the first such value: most telegrams have none.
+     */
+    private String[] texts;
     private int[] spans = new int[96];
-    /** Code hash slot to index + 1; 0 is empty. At most half full. */
-    private int[] index = new int[128];
+    /** Code hash slot to index + 1; 0 is empty. At most three quarters full. */
+    private int[] index = new int[64];
     private int size;
 
     /** For values given as text only. */
@@ -40,6 +43,7 @@ final class ObisMap extends AbstractMap<String, String> {
     /** Adds a line; a code seen before keeps its place and takes the newer text. */
     void add(String code, String raw) {
         int i = slotOf(code);
+        if (texts == null) texts = new String[keys.length];
         texts[i] = raw;
     }
 
@@ -47,7 +51,7 @@ final class ObisMap extends AbstractMap<String, String> {
     void add(String code, int from, int to) {
         if (source == null) throw new IllegalStateException("this map cuts no values from a telegram");
         int i = slotOf(code);
-        texts[i] = null;
+        if (texts != null) texts[i] = null;
         spans[2 * i] = from;
         spans[2 * i + 1] = to;
     }
@@ -58,10 +62,10 @@ final class ObisMap extends AbstractMap<String, String> {
         if (found >= 0) return found;
         if (size == keys.length) {
             keys = Arrays.copyOf(keys, size * 2);
-            texts = Arrays.copyOf(texts, size * 2);
+            if (texts != null) texts = Arrays.copyOf(texts, size * 2);
             spans = Arrays.copyOf(spans, size * 4);
         }
-        if (2 * (size + 1) > index.length) rehash(index.length * 2);
+        if (4 * (size + 1) > 3 * index.length) rehash(index.length * 2);
         keys[size] = code;
         insert(code, size);
         return size++;
@@ -94,7 +98,7 @@ final class ObisMap extends AbstractMap<String, String> {
     }
 
     private String value(int i) {
-        String t = texts[i];
+        String t = texts == null ? null : texts[i];
         return t != null ? t : source.substring(spans[2 * i], spans[2 * i + 1]);
     }
 
