@@ -44,14 +44,23 @@ final class ObisValues {
     }
 
     static String text(byte[] b, int from, int to) {
+        return text(b, from, to, null);
+    }
+
+    /** The text trimmed of spaces, the one in {@code shared} when it holds it (null: a new String). */
+    static String text(byte[] b, int from, int to, SharedTexts shared) {
         while (from < to && b[from] == ' ') from++;
         while (to > from && b[to - 1] == ' ') to--;
-        return new String(b, from, to - from, StandardCharsets.ISO_8859_1);
+        return shared != null ? shared.of(b, from, to) : new String(b, from, to - from, StandardCharsets.ISO_8859_1);
     }
 
     /** The unit after '*' in a value, or null when the value has none. */
     static String unit(byte[] b, int from, int to) {
-        for (int i = from; i < to; i++) if (b[i] == '*') return text(b, i + 1, to);
+        return unit(b, from, to, null);
+    }
+
+    static String unit(byte[] b, int from, int to, SharedTexts shared) {
+        for (int i = from; i < to; i++) if (b[i] == '*') return text(b, i + 1, to, shared);
         return null;
     }
 
@@ -225,18 +234,23 @@ final class ObisValues {
 
     /** Hex text (0-0:96.1.1, the equipment identifier) decoded to characters; other text as it came. */
     static String hexText(byte[] b, int from, int to) {
+        return hexText(b, from, to, null);
+    }
+
+    /** As {@link #hexText(byte[], int, int)}, the String from {@code shared} when it holds it. */
+    static String hexText(byte[] b, int from, int to, SharedTexts shared) {
         while (from < to && b[from] == ' ') from++;
         while (to > from && b[to - 1] == ' ') to--;
         int n = to - from;
-        if (n == 0 || n % 2 != 0) return text(b, from, to);
+        if (n == 0 || n % 2 != 0) return text(b, from, to, shared);
         byte[] out = new byte[n / 2];
         for (int i = 0; i < out.length; i++) {
             int hi = Character.digit(b[from + 2 * i], 16), lo = Character.digit(b[from + 2 * i + 1], 16);
             int c = hi << 4 | lo;
             // Not hex-encoded text (a heat meter's binary id "621848012D2C0B0C"): keep it as sent.
-            if (hi < 0 || lo < 0 || c < 0x20 || c > 0x7E) return text(b, from, to);
+            if (hi < 0 || lo < 0 || c < 0x20 || c > 0x7E) return text(b, from, to, shared);
             out[i] = (byte) c;
         }
-        return text(out, 0, out.length);    // some DSMR 2.2 ids decode with a leading space
+        return text(out, 0, out.length, shared);    // some DSMR 2.2 ids decode with a leading space
     }
 }

@@ -41,9 +41,16 @@ final class ReadingBuilder {
     /** Equipment id per M-bus channel (0-n:96.1.0), null while unknown. */
     private final String[] deviceIds = new String[16];
 
-    /** @param telegram the telegram's text, which {@link #accept} spans point into */
-    ReadingBuilder(String telegram) {
+    /** The parser's table of texts meters repeat (versions, ids, units): one String each, not one per telegram. */
+    private final SharedTexts shared;
+
+    /**
+     * @param telegram the telegram's text, which {@link #accept} spans point into
+     * @param shared   where repeated texts are looked up (null: each is a new String)
+     */
+    ReadingBuilder(String telegram, SharedTexts shared) {
         this.obis = new ObisMap(telegram);
+        this.shared = shared;
     }
 
     private static double[] nans(int n) {
@@ -79,7 +86,7 @@ final class ReadingBuilder {
     private void values(String code, byte[] b, int from, int to) {
         // The lines every meter sends here; the rest in other(): a small method the JIT inlines.
         switch (code) {
-            case "0-0:96.1.1" -> equipmentId = id(ObisValues.hexText(b, from + 1, ObisValues.valueEnd(b, from + 1, to)));
+            case "0-0:96.1.1" -> equipmentId = id(ObisValues.hexText(b, from + 1, ObisValues.valueEnd(b, from + 1, to), shared));
             case "0-0:1.0.0" -> meterTime = ObisValues.timestamp(b, from + 1, ObisValues.valueEnd(b, from + 1, to));
             case "1-0:1.8.1" -> imported[1] = first(b, from, to);
             case "1-0:1.8.2" -> imported[2] = first(b, from, to);
@@ -115,7 +122,7 @@ final class ReadingBuilder {
             case "0-0:96.1.4" -> belgianVersion = firstText(b, from, to);
             case "0-0:42.0.0" -> {      // Luxembourg Smarty's logical device name: the equipment id there
                 logicalName = true;
-                if (equipmentId == null) equipmentId = id(ObisValues.hexText(b, from + 1, ObisValues.valueEnd(b, from + 1, to)));
+                if (equipmentId == null) equipmentId = id(ObisValues.hexText(b, from + 1, ObisValues.valueEnd(b, from + 1, to), shared));
             }
             case "1-0:1.8.0" -> imported[0] = first(b, from, to);
             case "1-0:1.8.3" -> imported[3] = first(b, from, to);
@@ -130,8 +137,8 @@ final class ReadingBuilder {
                 monthPeak = v < 0 ? first(b, from, to) : ObisValues.decimal(b, v, ObisValues.valueEnd(b, v, to));
             }
             case "0-0:98.1.0" -> history = peaks(b, from, to);
-            case "0-0:96.13.0" -> messageText = ObisValues.hexText(b, from + 1, ObisValues.valueEnd(b, from + 1, to));
-            case "0-0:96.13.1" -> messageCode = ObisValues.hexText(b, from + 1, ObisValues.valueEnd(b, from + 1, to));
+            case "0-0:96.13.0" -> messageText = ObisValues.hexText(b, from + 1, ObisValues.valueEnd(b, from + 1, to), shared);
+            case "0-0:96.13.1" -> messageCode = ObisValues.hexText(b, from + 1, ObisValues.valueEnd(b, from + 1, to), shared);
             case "1-0:32.32.0" -> sags[0] = firstInteger(b, from, to);
             case "1-0:52.32.0" -> sags[1] = firstInteger(b, from, to);
             case "1-0:72.32.0" -> sags[2] = firstInteger(b, from, to);
@@ -152,7 +159,7 @@ final class ReadingBuilder {
         if (n == 11) channel = channel * 10 + code.charAt(3) - '0';
         if (channel < 1 || channel >= deviceTypes.length) return;
         if (id) {
-            deviceIds[channel] = id(ObisValues.hexText(b, from + 1, ObisValues.valueEnd(b, from + 1, to)));
+            deviceIds[channel] = id(ObisValues.hexText(b, from + 1, ObisValues.valueEnd(b, from + 1, to), shared));
         } else if (code.endsWith("24.1.0")) {
             Integer type = firstInteger(b, from, to);
             if (type != null && deviceTypes[channel] < 0) deviceTypes[channel] = type;
@@ -161,7 +168,7 @@ final class ReadingBuilder {
             if (v < 0) return;
             int ve = ObisValues.valueEnd(b, v, to);
             mbus.add(new MbusReading(channel, ObisValues.timestamp(b, from + 1, ObisValues.valueEnd(b, from + 1, to)),
-                    ObisValues.neverSet(b, from + 1, to), ObisValues.decimal(b, v, ve), ObisValues.unit(b, v, ve)));
+                    ObisValues.neverSet(b, from + 1, to), ObisValues.decimal(b, v, ve), ObisValues.unit(b, v, ve, shared)));
         } else if (code.endsWith("24.3.0")) {
             // DSMR 2.2: (time)(status)(period)(count)(OBIS of the value)(unit) and, on the next line, (value)
             int groups = ObisValues.valueCount(b, from, to);
@@ -170,9 +177,9 @@ final class ReadingBuilder {
             String unit;
             if (groups >= 7) {
                 int u = ObisValues.valueStart(b, from, to, 5);
-                unit = ObisValues.text(b, u, ObisValues.valueEnd(b, u, to));
+                unit = ObisValues.text(b, u, ObisValues.valueEnd(b, u, to), shared);
             } else {
-                unit = ObisValues.unit(b, v, ve);
+                unit = ObisValues.unit(b, v, ve, shared);
             }
             mbus.add(new MbusReading(channel, ObisValues.timestamp(b, from + 1, ObisValues.valueEnd(b, from + 1, to)),
                     ObisValues.neverSet(b, from + 1, to), ObisValues.decimal(b, v, ve), unit));
@@ -254,16 +261,21 @@ final class ReadingBuilder {
         return ObisValues.integral(ObisValues.firstDecimal(b, from, to));
     }
 
-    private static String firstText(byte[] b, int from, int to) {
-        return ObisValues.text(b, from + 1, ObisValues.valueEnd(b, from + 1, to));
+    private String firstText(byte[] b, int from, int to) {
+        return ObisValues.text(b, from + 1, ObisValues.valueEnd(b, from + 1, to), shared);
     }
 
     /** 1-3:0.2.8 holds 50, 42, 40: version 5.0, 4.2, 4.0. */
     private static String dsmrVersion(String value) {
         String v = value;
         if (v.isEmpty()) return null;
-        return v.length() == 2 && Character.isDigit(v.charAt(0)) && Character.isDigit(v.charAt(1))
-                ? v.charAt(0) + "." + v.charAt(1) : v;
+        return switch (v) {         // the versions in the field, without a new String per telegram
+            case "50" -> "5.0";
+            case "42" -> "4.2";
+            case "40" -> "4.0";
+            default -> v.length() == 2 && Character.isDigit(v.charAt(0)) && Character.isDigit(v.charAt(1))
+                    ? v.charAt(0) + "." + v.charAt(1) : v;
+        };
     }
 
     /**
@@ -304,7 +316,12 @@ final class ReadingBuilder {
     private static List<Integer> perPhase(Integer[] counts) {
         int n = 0;
         while (n < 3 && counts[n] != null) n++;
-        return n == 0 ? null : List.of(Arrays.copyOf(counts, n));
+        return switch (n) {
+            case 0 -> null;
+            case 1 -> List.of(counts[0]);
+            case 2 -> List.of(counts[0], counts[1]);
+            default -> List.of(counts[0], counts[1], counts[2]);
+        };
     }
 
     private static Reading.Tariffs tariffs(double[] t) {
@@ -316,17 +333,25 @@ final class ReadingBuilder {
     /** L1..L3 up to the last phase the telegram mentions; an unmentioned phase before it is empty. */
     private List<Reading.Phase> phaseList() {
         int last = phases[2] != null ? 3 : phases[1] != null ? 2 : phases[0] != null ? 1 : 0;
-        if (last == 0) return null;
-        List<Reading.Phase> list = new ArrayList<>(last);
-        for (int p = 0; p < last; p++) {
-            double[] q = phases[p];
-            list.add(q == null ? new Reading.Phase(null, null, null, null)
-                    : new Reading.Phase(boxed(q[VOLTAGE]), boxed(q[CURRENT]), boxed(q[IMPORT]), boxed(q[EXPORT])));
-        }
-        return list;
+        return switch (last) {     // an immutable list the reading keeps as it is, not a copy
+            case 0 -> null;
+            case 1 -> List.of(phase(0));
+            case 2 -> List.of(phase(0), phase(1));
+            default -> List.of(phase(0), phase(1), phase(2));
+        };
     }
 
+    private Reading.Phase phase(int p) {
+        double[] q = phases[p];
+        return q == null ? new Reading.Phase(null, null, null, null)
+                : new Reading.Phase(boxed(q[VOLTAGE]), boxed(q[CURRENT]), boxed(q[IMPORT]), boxed(q[EXPORT]));
+    }
+
+    /** Export and idle phases read 0 most of the time: one shared zero instead of a new Double each. */
+    private static final Double ZERO = 0.0;
+
     private static Double boxed(double d) {
+        if (Double.doubleToRawLongBits(d) == 0L) return ZERO;
         return Double.isNaN(d) ? null : d;
     }
 }

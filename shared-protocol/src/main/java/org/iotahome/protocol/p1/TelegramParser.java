@@ -16,16 +16,22 @@ public final class TelegramParser {
     /** What {@link #values} returns for a line whose values cannot be read. */
     private static final int UNBALANCED = -1, TEXT_OUTSIDE = -2;
 
-    private final ObisCodes codes = new ObisCodes();
+    /** The OBIS codes meters send, one String each. */
+    private final SharedTexts codes = new SharedTexts(512);
+    /** Values meters repeat every second (header, version, ids, units), one String each. */
+    private final SharedTexts values = new SharedTexts(256);
 
     public Parsed parse(Telegram telegram) {
         String t = telegram.text();
         byte[] b = t.getBytes(StandardCharsets.ISO_8859_1);
         int end = t.length() - 1;                       // the final '!'
         int headerEnd = lineEnd(t, 1, end);
-        String header = t.substring(1, headerEnd).trim();
-        if (header.isEmpty()) return malformed(telegram, "the identification line after '/' is empty");
-        ReadingBuilder reading = new ReadingBuilder(t);
+        int headerFrom = 1, headerTo = headerEnd;
+        while (headerFrom < headerTo && (b[headerFrom] & 0xFF) <= ' ') headerFrom++;     // as String.trim
+        while (headerTo > headerFrom && (b[headerTo - 1] & 0xFF) <= ' ') headerTo--;
+        if (headerFrom == headerTo) return malformed(telegram, "the identification line after '/' is empty");
+        String header = values.of(b, headerFrom, headerTo);
+        ReadingBuilder reading = new ReadingBuilder(t, values);
         String code = null;
         int rawFrom = 0, rawTo = 0;
         StringBuilder continued = null;                 // only for objects spread over lines (2.2 gas)

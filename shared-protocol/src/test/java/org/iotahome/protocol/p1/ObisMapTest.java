@@ -47,4 +47,27 @@ class ObisMapTest {
                 Map.entry("0-1:24.3.0", "(161107190000)(m3)(00001.001)"));
         assertThatThrownBy(() -> new ObisMap().add("x", 0, 1)).isInstanceOf(IllegalStateException.class);
     }
+
+    @Test
+    void aLookupBeforeTheLastLineStillFindsEveryLine() {
+        String telegram = "1-0:1.8.1(000123.456*kWh)\r\n1-0:1.8.2(000001.000*kWh)";
+        ObisMap map = new ObisMap(telegram);
+        map.add("1-0:1.8.1", 9, 25);
+        assertThat(map.get("1-0:1.8.1")).isEqualTo("(000123.456*kWh)");     // builds the index
+        map.add("1-0:1.8.2", 36, 52);                                       // and a later line is still found
+        assertThat(map.get("1-0:1.8.2")).isEqualTo("(000001.000*kWh)");
+        assertThat(map.containsKey("1-0:2.8.1")).isFalse();
+    }
+
+    @Test
+    void spansOfATelegramOver64KiBAreNotCutShort() {
+        String telegram = "1-0:1.8.1(1)" + "x".repeat(70_000) + "0-0:96.13.0(" + "41".repeat(10) + ")";
+        int far = telegram.indexOf("(4");
+        ObisMap map = new ObisMap(telegram);
+        map.add("1-0:1.8.1", 9, 12);
+        map.add("0-0:96.13.0", far, telegram.length());
+        assertThat(map.get("1-0:1.8.1")).isEqualTo("(1)");
+        assertThat(map.get("0-0:96.13.0")).isEqualTo("(" + "41".repeat(10) + ")");
+        assertThatThrownBy(() -> map.add("x", 5, telegram.length() + 1)).isInstanceOf(IndexOutOfBoundsException.class);
+    }
 }
