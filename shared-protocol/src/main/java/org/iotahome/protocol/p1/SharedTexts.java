@@ -1,6 +1,7 @@
 package org.iotahome.protocol.p1;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * One shared String per short text a meter repeats every second: its 30-odd OBIS codes, and
@@ -13,41 +14,62 @@ import java.nio.charset.StandardCharsets;
 final class SharedTexts {
 
     static final int MAX_LENGTH = 64;
-    private final String[] table;
+    /** A text with its bytes, compared as bytes (cheaper than a String's chars); one object, so a racing insert never pairs one text's bytes with another's String. */
+    private record Entry(byte[] bytes, String text) {
+    }
+
+    private final Entry[] table;
     private final int capacity;
+    private final boolean intern;
     private volatile int size;
 
     /** @param capacity how many distinct texts are kept; the table is never more than half full */
     SharedTexts(int capacity) {
+        this(capacity, false);
+    }
+
+    /**
+     * @param intern true to keep the JVM's interned String of each text: for OBIS codes, so a
+     *               {@code switch} on a code, whose String.equals tests identity first, finds the
+     *               code's literal at once (bounded: only the {@code capacity} texts kept)
+     */
+    SharedTexts(int capacity, boolean intern) {
         if (capacity < 1 || capacity > 1 << 16) throw new IllegalArgumentException("capacity 1..65536, got " + capacity);
         this.capacity = capacity;
-        this.table = new String[Math.max(4, Integer.highestOneBit(Math.max(1, capacity - 1)) << 2)];
+        this.intern = intern;
+        this.table = new Entry[Math.max(4, Integer.highestOneBit(Math.max(1, capacity - 1)) << 2)];
+    }
+
+    /** One step of the hash {@link #of(byte[], int, int, int)} takes: over each byte in turn from 0. */
+    static int hash(int hash, int b) {
+        return 31 * hash + b;
     }
 
     /** The text of {@code b[from, to)} as ISO-8859-1. */
     String of(byte[] b, int from, int to) {
-        if (to - from > MAX_LENGTH) return new String(b, from, to - from, StandardCharsets.ISO_8859_1);
         int h = 0;
-        for (int i = from; i < to; i++) h = 31 * h + b[i];
+        for (int i = from; i < to; i++) h = hash(h, b[i]);
+        return of(b, from, to, h);
+    }
+
+    /** As {@link #of(byte[], int, int)}, when the caller made the bytes' {@link #hash} as it read them. */
+    String of(byte[] b, int from, int to, int h) {
+        if (to - from > MAX_LENGTH) return new String(b, from, to - from, StandardCharsets.ISO_8859_1);
         int mask = table.length - 1;
         for (int slot = (h ^ h >>> 16) & mask, probes = 0; probes < table.length; slot = (slot + 1) & mask, probes++) {
-            String s = table[slot];
-            if (s == null) {
+            Entry known = table[slot];
+            if (known == null) {
                 String text = new String(b, from, to - from, StandardCharsets.ISO_8859_1);
                 if (size < capacity) {
-                    table[slot] = text;
+                    if (intern) text = text.intern();
+                    table[slot] = new Entry(Arrays.copyOfRange(b, from, to), text);
                     size++;
                 }
                 return text;
             }
-            if (equals(s, b, from, to)) return s;
+            byte[] k = known.bytes;
+            if (k.length == to - from && Arrays.equals(k, 0, k.length, b, from, to)) return known.text;
         }
         return new String(b, from, to - from, StandardCharsets.ISO_8859_1);
-    }
-
-    private static boolean equals(String s, byte[] b, int from, int to) {
-        if (s.length() != to - from) return false;
-        for (int i = 0; i < s.length(); i++) if (s.charAt(i) != (b[from + i] & 0xFF)) return false;
-        return true;
     }
 }

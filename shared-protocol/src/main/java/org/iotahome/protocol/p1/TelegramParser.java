@@ -17,7 +17,7 @@ public final class TelegramParser {
     private static final int UNBALANCED = -1, TEXT_OUTSIDE = -2;
 
     /** The OBIS codes meters send, one String each. */
-    private final SharedTexts codes = new SharedTexts(512);
+    private final SharedTexts codes = new SharedTexts(512, true);
     /** Values meters repeat every second (header, version, ids, units), one String each. */
     private final SharedTexts values = new SharedTexts(256);
 
@@ -56,8 +56,9 @@ public final class TelegramParser {
                 pos = valuesEnd;
                 continue;
             }
-            int paren = codeEnd(b, from, end);
-            if (paren < 0)
+            long scanned = codeEnd(b, from, end);
+            int paren = (int) scanned;
+            if (scanned == NO_CODE)
                 return malformed(telegram, "line " + lineNumber(b, from) + ": expected an OBIS line like 1-0:1.8.1(000123.456*kWh), got '"
                         + line(t, b, from, end) + "'");
             if (code != null) commit(reading, code, t, b, rawFrom, rawTo, continued);
@@ -67,8 +68,10 @@ public final class TelegramParser {
                     && b[codeTo - 1] == '5') {
                 codeTo -= 4;            // IEC 62056-21 '*255' (EasyMeter Q3D): the same object as without it
                 reading.sawIecSuffix();
+                code = codes.of(b, from, codeTo);
+            } else {
+                code = codes.of(b, from, codeTo, (int) (scanned >>> 32));
             }
-            code = codes.of(b, from, codeTo);
             continued = null;
             rawFrom = paren;
             rawTo = values(b, paren, end);
@@ -91,17 +94,22 @@ public final class TelegramParser {
         else reading.accept(code, continued.toString());
     }
 
+    /** What {@link #codeEnd} returns for a line that is no OBIS line. */
+    private static final long NO_CODE = -1L;
+
     /**
-     * Where the OBIS code starting at {@code from} ends (its '('), or -1 when the line is no
+     * Where the OBIS code starting at {@code from} ends (its '(') in the low 32 bits and the
+     * code's {@link SharedTexts} hash in the high ones, or {@link #NO_CODE} when the line is no
      * OBIS line: digit groups joined by '-', ':', '.' or '*' (1-0:1.8.1, 0-1:24.2.1, and the
-     * 1-0:99:97.0 some meters print), at least three groups, spaces allowed before '('.
+     * 1-0:99:97.0 some meters print), at least three groups, spaces allowed before '('. The hash
+     * is made in this scan so the code's bytes are read once.
      */
-    private static int codeEnd(byte[] b, int from, int end) {
-        int groups = 0;
+    private static long codeEnd(byte[] b, int from, int end) {
+        int groups = 0, hash = 0;
         boolean inDigits = false, spaces = false;
         for (int i = from; i < end; i++) {
             int c = b[i];
-            if (c == '(') return groups >= 3 && inDigits ? i : -1;
+            if (c == '(') return groups >= 3 && inDigits ? (long) hash << 32 | i : NO_CODE;
             if (c >= '0' && c <= '9' && !spaces) {
                 if (!inDigits) groups++;
                 inDigits = true;
@@ -109,11 +117,13 @@ public final class TelegramParser {
                 inDigits = false;
             } else if (c == ' ' || c == '\t') {
                 spaces = true;
+                continue;
             } else {
-                return -1;      // also the line's CR or LF: an OBIS line has its '(' on the line
+                return NO_CODE;      // also the line's CR or LF: an OBIS line has its '(' on the line
             }
+            hash = SharedTexts.hash(hash, c);
         }
-        return -1;
+        return NO_CODE;
     }
 
     /**
