@@ -54,11 +54,7 @@ final class ObisValues {
         return shared != null ? shared.of(b, from, to) : new String(b, from, to - from, StandardCharsets.ISO_8859_1);
     }
 
-    /** The unit after '*' in a value, or null when the value has none. */
-    static String unit(byte[] b, int from, int to) {
-        return unit(b, from, to, null);
-    }
-
+    /** The unit after '*' in a value, or null when the value has none; from {@code shared} when it holds it. */
     static String unit(byte[] b, int from, int to, SharedTexts shared) {
         for (int i = from; i < to; i++) if (b[i] == '*') return text(b, i + 1, to, shared);
         return null;
@@ -232,12 +228,10 @@ final class ObisValues {
         return (b[at] - '0') * 10 + b[at + 1] - '0';
     }
 
-    /** Hex text (0-0:96.1.1, the equipment identifier) decoded to characters; other text as it came. */
-    static String hexText(byte[] b, int from, int to) {
-        return hexText(b, from, to, null);
-    }
-
-    /** As {@link #hexText(byte[], int, int)}, the String from {@code shared} when it holds it. */
+    /**
+     * Hex text (0-0:96.1.1, the equipment identifier) decoded to characters, other text as it
+     * came; the String from {@code shared} when it holds it.
+     */
     static String hexText(byte[] b, int from, int to, SharedTexts shared) {
         while (from < to && b[from] == ' ') from++;
         while (to > from && b[to - 1] == ' ') to--;

@@ -46,11 +46,11 @@ final class ReadingBuilder {
 
     /**
      * @param telegram the telegram's text, which {@link #accept} spans point into
-     * @param shared   where repeated texts are looked up (null: each is a new String)
+     * @param shared   the parser's table where repeated texts are looked up
      */
     ReadingBuilder(String telegram, SharedTexts shared) {
         this.obis = new ObisMap(telegram);
-        this.shared = shared;
+        this.shared = java.util.Objects.requireNonNull(shared, "shared");
     }
 
     private static double[] nans(int n) {
